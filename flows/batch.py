@@ -1,0 +1,117 @@
+"""The stages as plain functions over a batch of articles; flows/etl.py wraps each in a Prefect task.
+
+Each takes what the stage before gave and returns its output plus the rejects it made: one bad
+article becomes a reject row with its reason, and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import polars as pl
+
+from flows import star
+from flows.extract import extract_figures
+from flows.parse.article import parse_article
+from flows.parse.decode import document_text
+from flows.parse.errors import DecodeError
+from flows.records import Article, Figure, RawDocument, Reject
+from schemas import frames, tables
+from schemas.relationships import orphan_keys
+from schemas.validate import split_valid
+
+MIN_CHINESE_CHARS = 20  # fewer Chinese characters than a headline: not a Chinese news article
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(slots=True)
+class Triage:
+    """Documents of a batch sorted by what the warehouse already holds for their source."""
+
+    new: list[RawDocument] = field(default_factory=list)
+    changed: list[RawDocument] = field(default_factory=list)
+    unchanged: list[RawDocument] = field(default_factory=list)
+
+    @property
+    def to_process(self) -> list[RawDocument]:
+        return self.new + self.changed
+
+
+def triage(documents: list[RawDocument], known: dict[str, str]) -> Triage:
+    """Split documents into new, changed and unchanged, given article_id -> loaded document_id."""
+    result = Triage()
+    for document in documents:
+        loaded = known.get(star.article_id_of(document.source))
+        bucket = result.new if loaded is None else result.unchanged if loaded == document.content_hash else result.changed
+        bucket.append(document)
+    return result
+
+
+def parse_documents(documents: list[RawDocument], min_chinese: int = MIN_CHINESE_CHARS) -> tuple[list[Article], list[Reject]]:
+    """Decode and normalise each document; refuse what is empty, binary, undecodable or not an article."""
+    articles, rejects = [], []
+    for document in documents:
+        try:
+            text, hints = document_text(document)
+            if len(_CJK.findall(text, 0, 5000)) < min_chinese:
+                raise DecodeError("not_an_article", f"fewer than {min_chinese} Chinese characters: not a Chinese news article")
+            articles.append(parse_article(text, source=document.source, content_hash=document.content_hash, hints=hints))
+        except DecodeError as refusal:
+            rejects.append(Reject("parse", document.source, refusal.reason, refusal.detail))
+        except Exception as exc:  # noqa: BLE001 - one malformed article must not stop the batch
+            rejects.append(Reject("parse", document.source, "parse_error", f"{type(exc).__name__}: {exc}"))
+    return articles, rejects
+
+
+def extract_articles(articles: list[Article]) -> tuple[list[Article], list[list[Figure]], list[Reject]]:
+    """The figures of each article; an article the extractor fails on is refused, not half-loaded."""
+    kept, figures, rejects = [], [], []
+    for article in articles:
+        try:
+            found = extract_figures(article)
+        except Exception as exc:  # noqa: BLE001 - one article's failure is reported, the batch goes on
+            rejects.append(Reject("extract", article.source, "extract_error", f"{type(exc).__name__}: {exc}"))
+            continue
+        kept.append(article)
+        figures.append(found)
+    return kept, figures, rejects
+
+
+def validate_batch(
+    documents: list[RawDocument], articles: list[Article], figures: list[list[Figure]], run_id: str, now: datetime
+) -> tuple[dict[str, pl.DataFrame], list[Reject]]:
+    """Staging frames checked, then star-schema tables built and checked; failing rows become rejects."""
+    stg_article, article_failures = split_valid(frames.StgArticle, star.stg_articles(articles))
+    rejects = [_row_reject(articles[f.index].source, f.checks) for f in article_failures]
+    stg_figure_all = star.stg_figures(articles, figures).filter(pl.col("article_id").is_in(stg_article["article_id"].implode()))
+    stg_figure, figure_failures = split_valid(frames.StgFigure, stg_figure_all)
+    sources = dict(zip(stg_article["article_id"], stg_article["source"]))
+    rejects += [_row_reject(sources[stg_figure_all["article_id"][f.index]], f.checks, stg_figure_all.row(f.index, named=True))
+                for f in figure_failures]
+    built = star.star_tables(stg_article, stg_figure, run_id, now)
+    built["raw_document"] = star.raw_documents(documents, run_id, now)
+    for name, frame in built.items():
+        built[name], failures = split_valid(TABLE_MODELS[name], frame)
+        if failures:  # star_tables derives these from checked frames: a failure here is a bug, not bad input
+            raise ValueError(f"{name}: rows built from valid input fail the schema: {failures[:3]}")
+    orphans = orphan_keys(built["fact_figure"], {k: built[k] for k in ("dim_article", "dim_metric", "dim_date")})
+    if orphans:
+        raise ValueError(f"fact_figure keys without a dimension row: {orphans}")
+    return built, rejects
+
+
+def _row_reject(source: str, checks: str, row: dict | None = None) -> Reject:
+    what = f" in figure {row['mention']!r} ({row['value']} {row['unit']})" if row else ""
+    return Reject("validate", source, f"schema:{checks.split(':')[0]}", f"failed {checks}{what}")
+
+
+TABLE_MODELS = {
+    "raw_document": tables.RawDocument,
+    "dim_source": tables.DimSource,
+    "dim_article": tables.DimArticle,
+    "dim_metric": tables.DimMetric,
+    "dim_date": tables.DimDate,
+    "fact_figure": tables.FactFigure,
+}

@@ -1,0 +1,165 @@
+"""The `newsfacts` command: flags -> settings -> flow, plus read-only SQL and one-text extraction.
+
+Prefect is imported only by `run`, so `sql` and `extract` answer in well under a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from flows.settings import Settings, prefect_environment
+
+EPILOG_RUN = "example: newsfacts run articles/ more/page.html --db data/newsfacts.duckdb"
+EPILOG_SQL = 'example: newsfacts sql "select place, sum(value) from facts where unit = \'CNY\' group by place"'
+EPILOG_EXTRACT = 'example: newsfacts extract --text "2024年，全区签约项目15个，协议资金103.68亿元。" --published 2024-03-01'
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.command(args)
+    except KeyboardInterrupt:
+        print("newsfacts: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsfacts", description="Figures from Chinese economic news, into DuckDB.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    run = commands.add_parser("run", help="load articles into the warehouse", epilog=EPILOG_RUN,
+                              description="Read article files and folders (.txt .html .htm .md .json .jsonl), "
+                                          "extract their figures and load them into the DuckDB warehouse.")
+    run.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder (searched recursively)")
+    run.add_argument("--db", help="DuckDB file (default: $NEWSFACTS_DB or data/newsfacts.duckdb)")
+    run.set_defaults(command=cmd_run)
+    sql = commands.add_parser("sql", help="run SQL on the warehouse, read-only", epilog=EPILOG_SQL,
+                              description="Run one SQL query on a read-only connection to the warehouse.")
+    sql.add_argument("query", help="SQL; the public view is `facts`")
+    sql.add_argument("--db", help="DuckDB file (default: $NEWSFACTS_DB or data/newsfacts.duckdb)")
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default table)")
+    sql.set_defaults(command=cmd_sql)
+    extract = commands.add_parser("extract", help="print the figures of one text as JSON lines", epilog=EPILOG_EXTRACT,
+                                  description="Extract the figures of one text, no warehouse involved: JSON lines "
+                                              "with the columns of the `facts` view, plus the rule that fired.")
+    source = extract.add_mutually_exclusive_group(required=True)
+    source.add_argument("--text", help="the article text")
+    source.add_argument("--file", type=Path, help="a file holding the article (any supported format)")
+    extract.add_argument("--published", type=date.fromisoformat, help="publication date YYYY-MM-DD, to resolve 今年/去年")
+    extract.set_defaults(command=cmd_extract)
+    return parser
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = Settings.from_env(args.db)
+    missing = [p for p in args.paths if not Path(p).exists()]
+    for path in missing:
+        print(f"newsfacts: no such file or folder: {path}", file=sys.stderr)
+    if len(missing) == len(args.paths):
+        return 2
+    prefect_environment()
+    from flows import report
+    from flows.etl import etl
+
+    began = time.perf_counter()
+    with _progress_bar() as advance:
+        report.PROGRESS_LISTENERS.append(advance)
+        state = etl(paths=args.paths, db_path=settings.db_path, batch_size=settings.batch_size,
+                    max_bytes=settings.max_bytes, return_state=True)
+    if state.is_failed() or state.is_crashed():
+        print(f"newsfacts: the run failed: {state.message}", file=sys.stderr)
+        return 1
+    counts = state.result()
+    _print_summary(counts, settings.db_path, time.perf_counter() - began, state.state_details.flow_run_id)
+    nothing_read = counts.documents_read == 0
+    if nothing_read:
+        print("newsfacts: no article file found under the given paths", file=sys.stderr)
+    return 1 if nothing_read else 0
+
+
+def _print_summary(counts, db_path: str, seconds: float, run_id) -> None:
+    print(f"articles read {counts.documents_read}: new {counts.articles_new}, changed {counts.articles_changed}, "
+          f"unchanged {counts.articles_unchanged}; rejected {counts.rejected}; figures loaded {counts.figures_loaded}")
+    for (stage, reason), n in counts.reasons.most_common():
+        print(f"  rejected at {stage}: {reason} x{n}, e.g. {counts.examples[(stage, reason)]}")
+    print(f"time {seconds:.1f} s; flow run {run_id}; warehouse {db_path}")
+
+
+class _progress_bar:
+    """A rich progress bar on a terminal; nothing when output is piped."""
+
+    def __enter__(self):
+        self._bar = None
+        if sys.stderr.isatty():
+            from rich.progress import Progress
+
+            self._bar = Progress(transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("articles", total=None)
+        return self._advance
+
+    def _advance(self, done: int, total: int) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done, total=total)
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from warehouse.query import WarehouseMissing, run_query
+
+    try:
+        columns, rows = run_query(Settings.from_env(args.db).db_path, args.query)
+    except WarehouseMissing as exc:
+        print(f"newsfacts: {exc}", file=sys.stderr)
+        return 2
+    except duckdb.Error as exc:
+        print(f"newsfacts: the query failed: {exc}", file=sys.stderr)
+        return 1
+    _write_rows(columns, rows, args.format)
+    return 0
+
+
+def _write_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif fmt == "json":
+        for row in rows:
+            print(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console(width=200).print(table)
+        print(f"({len(rows)} rows)")
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from flows.explain import figures_as_rows, read_one
+
+    try:
+        article = read_one(text=args.text, path=args.file, published=args.published)
+    except (OSError, ValueError) as exc:
+        print(f"newsfacts: {exc}", file=sys.stderr)
+        return 2
+    for row in figures_as_rows(article):
+        print(json.dumps(row, ensure_ascii=False, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""The newsfacts flow: local articles -> figures -> a DuckDB star schema, one Prefect task per stage and batch.
+
+Tasks take a whole batch (Prefect costs ~25 ms per task run; one task per article would cost more
+than the work). Task inputs are large and never reused, so no task caches them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from flows import batch as stages
+from flows import report, star
+from flows.acquire.local import Discovery, discover, read_documents
+from flows.extract.places import all_places
+from flows.records import RawDocument, Reject
+from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES
+from warehouse import load
+
+
+@task(cache_policy=NO_CACHE)
+def start(db_path: str, run_id: str, inputs: list[str]) -> None:
+    """Create the warehouse if needed, load the gazetteer, and record the run as running."""
+    load.ensure_schema(db_path, star.places_frame(all_places()))
+    load.start_run(db_path, run_id, "newsfacts-etl", inputs, datetime.now())
+
+
+@task(cache_policy=NO_CACHE)
+def find_articles(paths: list[str]) -> Discovery:
+    return discover(paths)
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+def acquire(files: list[Path], max_bytes: int) -> tuple[list[RawDocument], list[Reject]]:
+    return read_documents(files, max_bytes)
+
+
+@task(cache_policy=NO_CACHE)
+def triage(db_path: str, documents: list[RawDocument]) -> stages.Triage:
+    known = load.known_versions(db_path, [star.article_id_of(d.source) for d in documents])
+    return stages.triage(documents, known)
+
+
+@task(cache_policy=NO_CACHE)
+def parse_and_extract(documents: list[RawDocument]) -> tuple[list, list, list[Reject]]:
+    """Decode, normalise and extract a batch: (articles, figures per article, rejects)."""
+    articles, rejects = stages.parse_documents(documents)
+    articles, figures, extract_rejects = stages.extract_articles(articles)
+    return articles, figures, rejects + extract_rejects
+
+
+@task(cache_policy=NO_CACHE)
+def validate(documents, articles, figures, rejects: list[Reject], run_id: str) -> tuple[dict, list[Reject]]:
+    """Checked star-schema frames for the batch, with every reject of the batch as the `rejects` frame."""
+    now = datetime.now()
+    tables, row_rejects = stages.validate_batch(documents, articles, figures, run_id, now)
+    rejects = rejects + row_rejects
+    tables["rejects"] = star.rejects_frame(rejects, run_id, now)
+    return tables, rejects
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 5])
+def load_tables(db_path: str, tables: dict) -> load.BatchCounts:
+    return load.load_batch(db_path, tables)
+
+
+@task(cache_policy=NO_CACHE)
+def finish(db_path: str, run_id: str, counts: report.RunCounts, elapsed: float) -> None:
+    load.finish_run(db_path, run_id, "completed", counts.columns(), datetime.now())
+    report.publish_summary(run_id, counts, elapsed)
+
+
+@flow(name="newsfacts-etl", on_failure=[report.mark_run_failed], on_crashed=[report.mark_run_failed])
+def etl(
+    paths: list[str],
+    db_path: str = DEFAULT_DB,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> report.RunCounts:
+    """Read the articles under `paths`, extract their figures, and load them into the DuckDB file."""
+    run_id, began, counts = str(flow_run.id), datetime.now(), report.RunCounts()
+    start(db_path, run_id, paths)
+    found = find_articles(paths)
+    load_tables(db_path, {"rejects": star.rejects_frame(found.rejects, run_id, began)})
+    counts.add_rejects(found.rejects)
+    for files in report.batches(found.files, batch_size):
+        documents, acquire_rejects = acquire(files, max_bytes)
+        sorted_docs = triage(db_path, documents)
+        articles, figures, rejects = parse_and_extract(sorted_docs.to_process)
+        tables, rejects = validate(sorted_docs.to_process, articles, figures, acquire_rejects + rejects, run_id)
+        load_tables(db_path, tables)
+        report.tally(counts, sorted_docs, tables, rejects, files_done=len(files))
+    finish(db_path, run_id, counts, (datetime.now() - began).total_seconds())
+    return counts

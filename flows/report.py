@@ -1,0 +1,99 @@
+"""What a run tells people: counts per stage, rejects by reason, as Prefect artifacts and terminal progress.
+
+The CLI subscribes a progress callback; the Prefect UI gets a progress artifact and a summary table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from prefect.artifacts import create_markdown_artifact, create_progress_artifact, create_table_artifact, update_progress_artifact
+
+from flows.star import article_id_of
+from warehouse import load
+
+if TYPE_CHECKING:
+    from flows.batch import Triage
+
+@dataclass(slots=True)
+class RunCounts:
+    """What a run did, stage by stage; etl_run holds the same numbers (all but the reasons)."""
+
+    documents_read: int = 0
+    articles_new: int = 0
+    articles_changed: int = 0
+    articles_unchanged: int = 0
+    rejected: int = 0
+    figures_loaded: int = 0
+    reasons: Counter = field(default_factory=Counter)  # (stage, reason) -> rejects, with one example each
+    examples: dict = field(default_factory=dict)
+
+    def columns(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in self.__slots__ if name not in ("reasons", "examples")}
+
+    def add_rejects(self, rejects) -> None:
+        for reject in rejects:
+            self.rejected += 1
+            self.reasons[(reject.stage, reject.reason)] += 1
+            self.examples.setdefault((reject.stage, reject.reason), f"{reject.source}: {reject.detail}")
+
+
+# Called with (files done, files in all) after each batch; the CLI's progress bar is one.
+PROGRESS_LISTENERS: list[Callable[[int, int], None]] = []
+_progress = {"done": 0, "total": 0, "artifact": None}
+
+
+def batches(files: list, size: int) -> Iterator[list]:
+    """Split the run's files into batches, announcing progress as each one is taken."""
+    _progress.update(done=0, total=len(files), artifact=create_progress_artifact(0.0, key="newsfacts-progress",
+                                                                                 description="Files processed"))
+    for start in range(0, len(files), size):
+        yield files[start:start + size]
+
+
+def tally(counts: RunCounts, triaged: "Triage", tables: dict, rejects: list, files_done: int) -> None:
+    """Add one loaded batch to the run's counts and move the progress bar."""
+    loaded = set(tables["dim_article"]["article_id"].to_list()) if "dim_article" in tables else set()
+    counts.documents_read += len(triaged.new) + len(triaged.changed) + len(triaged.unchanged)
+    counts.articles_new += sum(article_id_of(d.source) in loaded for d in triaged.new)
+    counts.articles_changed += sum(article_id_of(d.source) in loaded for d in triaged.changed)
+    counts.articles_unchanged += len(triaged.unchanged)
+    counts.add_rejects(rejects)
+    counts.figures_loaded += tables["fact_figure"].height if "fact_figure" in tables else 0
+    _progress["done"] += files_done
+    total = max(_progress["total"], 1)
+    if _progress["artifact"] is not None:
+        update_progress_artifact(_progress["artifact"], 100.0 * _progress["done"] / total)
+    for listener in PROGRESS_LISTENERS:
+        listener(_progress["done"], _progress["total"])
+
+
+def publish_summary(run_id: str, counts: RunCounts, elapsed: float) -> None:
+    """A table artifact of the run's counts and a markdown artifact of its rejects by stage and reason."""
+    rows = [{"measure": name.replace("_", " "), "count": value} for name, value in counts.columns().items()]
+    rows.append({"measure": "seconds", "count": round(elapsed, 2)})
+    create_table_artifact(table=rows, key="newsfacts-run-summary", description=f"newsfacts run {run_id}")
+    lines = ["| stage | reason | rejects | example |", "|---|---|---|---|"]
+    lines += [f"| {stage} | {reason} | {n} | {_cell(counts.examples[(stage, reason)])} |"
+              for (stage, reason), n in counts.reasons.most_common()]
+    body = "\n".join(lines) if counts.reasons else "Nothing was rejected."
+    create_markdown_artifact(markdown=f"## Rejects of run {run_id}\n\n{body}", key="newsfacts-rejects",
+                             description="Rejects by stage and reason")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")[:160]
+
+
+def mark_run_failed(flow, flow_run, state) -> None:
+    """Flow hook: a run that failed or crashed is recorded as such in etl_run."""
+    db_path = flow_run.parameters.get("db_path")
+    if db_path:
+        try:
+            load.finish_run(db_path, str(flow_run.id), "failed", {}, datetime.now())
+        except Exception:  # noqa: BLE001 - the hook must not hide the run's own error
+            pass

@@ -1,0 +1,18 @@
+-- fact_figure: one row per distinct figure stated in one article (a repeated figure is one row).
+create table if not exists fact_figure (
+    figure_id       varchar primary key,   -- hash of article_id, unit, value, is_change
+    article_id      varchar not null,      -- -> dim_article
+    metric_id       varchar not null,      -- -> dim_metric
+    place_id        varchar,               -- -> dim_place; null where no place is fixed
+    date_id         integer,               -- -> dim_date: the article's published date
+    mention         varchar not null,      -- number and unit as written (normalised script)
+    sentence        varchar not null,
+    value           double not null,       -- base units: yuan, tonnes, persons...; percent number
+    unit            varchar not null,
+    qualifier       varchar not null,      -- exact | approx | over | under
+    is_change       boolean not null,
+    year            integer,               -- reporting year of the figure
+    rule            varchar not null,      -- extraction rule that produced it
+    position        integer not null,      -- character offset in the normalised text
+    run_id          varchar not null
+);

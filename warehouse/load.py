@@ -1,0 +1,111 @@
+"""The one DuckDB writer: schema, runs, and one transaction per batch of star-schema frames.
+
+Frames go in through Arrow (`insert ... select * from frame`), never row by row. Every statement
+that reads a result fetches it whole before the next one (DuckDB 2 requires it on one connection).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from importlib.resources import files
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+# Load order inside a batch: dimensions first, so a reader never sees a fact without its dimension.
+BATCH_TABLES = ("raw_document", "dim_source", "dim_metric", "dim_date", "dim_article", "fact_figure", "rejects")
+
+
+@dataclass(frozen=True, slots=True)
+class BatchCounts:
+    articles: int
+    figures: int
+    rejects: int
+
+
+@contextmanager
+def connect(db_path: str | Path):
+    """A read-write connection to the warehouse file (created with its schema if new), closed after use."""
+    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db_path))
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def ensure_schema(db_path: str | Path, places: pl.DataFrame) -> None:
+    """Create every table and view from warehouse/ddl and warehouse/views; add gazetteer places not yet there."""
+    root = files("warehouse")
+    with connect(db_path) as con:
+        for folder in ("ddl", "views"):
+            for sql in sorted(p for p in root.joinpath(folder).iterdir() if p.name.endswith(".sql")):
+                con.execute(sql.read_text(encoding="utf-8"))
+        con.register("stg_place", places.to_arrow())
+        con.execute("insert or ignore into dim_place by name select * from stg_place")
+        con.unregister("stg_place")
+
+
+def known_versions(db_path: str | Path, article_ids: list[str]) -> dict[str, str]:
+    """article_id -> document_id of the version already loaded, for the given articles."""
+    if not article_ids or not Path(db_path).exists():
+        return {}
+    with connect(db_path) as con:
+        con.register("wanted", pl.DataFrame({"article_id": article_ids}).to_arrow())
+        rows = con.execute(
+            "select article_id, document_id from dim_article join wanted using (article_id)"
+        ).fetchall()
+    return dict(rows)
+
+
+def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame]) -> BatchCounts:
+    """Load one batch in one transaction: an article already present is replaced with its figures."""
+    with connect(db_path) as con:
+        con.execute("begin transaction")
+        try:
+            for name in BATCH_TABLES:
+                frame = tables.get(name)
+                if frame is None or frame.is_empty():
+                    continue
+                con.register(f"stg_{name}", frame.to_arrow())
+                if name == "dim_article":
+                    con.execute(
+                        "delete from fact_figure where article_id in (select article_id from stg_dim_article)"
+                    )
+                    con.execute("delete from dim_article where article_id in (select article_id from stg_dim_article)")
+                con.execute(f"insert or ignore into {name} by name select * from stg_{name}")
+            con.execute("commit")
+        except Exception:
+            con.execute("rollback")
+            raise
+    return BatchCounts(
+        articles=_height(tables, "dim_article"), figures=_height(tables, "fact_figure"), rejects=_height(tables, "rejects")
+    )
+
+
+def _height(tables: dict[str, pl.DataFrame], name: str) -> int:
+    frame = tables.get(name)
+    return 0 if frame is None else frame.height
+
+
+def start_run(db_path: str | Path, run_id: str, flow_name: str, inputs: list[str], now: datetime) -> None:
+    """Record a run as running; a retried run with the same id starts its row afresh."""
+    with connect(db_path) as con:
+        con.execute("delete from etl_run where run_id = ?", [run_id])
+        con.execute(
+            "insert into etl_run (run_id, flow_name, inputs, status, started_at) values (?, ?, ?, 'running', ?)",
+            [run_id, flow_name, inputs, now],
+        )
+
+
+def finish_run(db_path: str | Path, run_id: str, status: str, counts: dict[str, int], now: datetime) -> None:
+    """Close a run's row with its status and the counts of each stage."""
+    assignments = "".join(f", {column} = ?" for column in counts)
+    with connect(db_path) as con:
+        con.execute(
+            f"update etl_run set status = ?, finished_at = ?{assignments} where run_id = ?",
+            [status, now, *counts.values(), run_id],
+        )
