@@ -79,7 +79,8 @@ def raw_documents(documents: list[RawDocument], run_id: str, now: datetime) -> p
             "content": [d.content for d in documents],
             "byte_length": [len(d.content) for d in documents],
         },
-        schema_overrides={"content": pl.Binary, "byte_length": pl.Int64},
+        schema={"document_id": pl.String, "source": pl.String, "media_type": pl.String, "content": pl.Binary,
+                "byte_length": pl.Int64},
     )
     return frame.unique("document_id", keep="first", maintain_order=True).with_columns(
         run_id=pl.lit(run_id), acquired_at=pl.lit(now, dtype=pl.Datetime("us"))

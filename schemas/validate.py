@@ -23,31 +23,34 @@ class RowFailure:
 def split_valid(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> tuple[pl.DataFrame, list[RowFailure]]:
     """The rows of `frame` that pass `model`, and a RowFailure for each row that does not.
 
-    Of rows that break a multi-column `unique`, the first is kept and the repeats refused (pandera's
-    own drop_invalid_rows would keep them all).
+    Repeats on the model's multi-column `unique` key are refused here, keeping the first: pandera
+    flags every member of a duplicate group, and its drop_invalid_rows would keep them all.
     """
+    failures = _repeats(model, frame)
+    candidates = frame.with_row_index("_row").filter(pl.Series([i not in failures for i in range(frame.height)], dtype=pl.Boolean))
     try:
-        return model.validate(frame, lazy=True), []
+        model.validate(candidates.drop("_row"), lazy=True)
     except pa.errors.SchemaErrors as errors:
-        cases = errors.failure_cases
-    if cases["index"].null_count():
-        frame_level = cases.filter(pl.col("index").is_null())
-        raise ValueError(f"{model.__name__}: frame does not fit the model:\n{frame_level}")
-    failures = _failures_by_row(cases)
-    bad = pl.Series("bad", sorted(failures), dtype=pl.Int64)
-    valid = frame.with_row_index("_row").filter(~pl.col("_row").is_in(bad.implode())).drop("_row")
+        rows = candidates["_row"].to_list()
+        for index, checks in _failures_by_row(errors.failure_cases, model.__name__).items():
+            failures[rows[index]] = checks
+    valid = frame.filter(pl.Series([i not in failures for i in range(frame.height)], dtype=pl.Boolean))
     return model.validate(valid), [RowFailure(i, failures[i]) for i in sorted(failures)]
 
 
-def _failures_by_row(cases: pl.DataFrame) -> dict[int, str]:
-    failures: dict[int, list[str]] = {}
-    first_of_duplicate: dict[str, int] = {}
-    for row in cases.sort("index").iter_rows(named=True):
-        index, check = int(row["index"]), str(row["check"])
-        if "uniqueness" in check or check == "field_uniqueness":
-            key = f"{row['column']}:{row['failure_case']}"
-            if first_of_duplicate.setdefault(key, index) == index:
-                continue  # the first of a group of duplicates is kept
-            check = f"duplicate of row {first_of_duplicate[key]} ({check})"
-        failures.setdefault(index, []).append(f"{row['column']}: {check}")
-    return {index: "; ".join(sorted(set(checks))) for index, checks in failures.items()}
+def _repeats(model: type[pa.DataFrameModel], frame: pl.DataFrame) -> dict[int, str]:
+    columns = getattr(model.Config, "unique", None)
+    if not columns or frame.is_empty():
+        return {}
+    first = frame.select(pl.struct(columns).is_first_distinct()).to_series().to_list()
+    return {i: f"{'+'.join(columns)}: duplicate of an earlier row" for i, keep in enumerate(first) if not keep}
+
+
+def _failures_by_row(cases: pl.DataFrame, model_name: str) -> dict[int, str]:
+    if cases["index"].null_count():
+        frame_level = cases.filter(pl.col("index").is_null())
+        raise ValueError(f"{model_name}: frame does not fit the model:\n{frame_level}")
+    failures: dict[int, set[str]] = {}
+    for index, column, check in cases.select("index", "column", "check").iter_rows():
+        failures.setdefault(int(index), set()).add(f"{column}: {check}")
+    return {index: "; ".join(sorted(checks)) for index, checks in failures.items()}

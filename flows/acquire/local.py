@@ -99,7 +99,14 @@ def split_json(source: str, content: bytes, media_type: str) -> tuple[list[RawDo
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return [], [Reject("acquire", source, "bad_json", f"not valid UTF-8 JSON: {exc}")]
     documents = [
-        make_document(where, json.dumps(record, ensure_ascii=False).encode("utf-8"), "application/json")
+        make_document(_record_source(where, record), json.dumps(record, ensure_ascii=False).encode("utf-8"),
+                      "application/json")
         for where, record in records
     ]
     return documents, []
+
+
+def _record_source(where: str, record: object) -> str:
+    """A record's own URL identifies it better than its line number: {"url": "https://..."}."""
+    url = record.get("url") if isinstance(record, dict) else None
+    return url if isinstance(url, str) and url.startswith(("http://", "https://")) else where

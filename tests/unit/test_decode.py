@@ -1,0 +1,74 @@
+"""Bytes -> text: the encodings Chinese news comes in, and what is refused with which reason."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from flows.acquire.local import make_document
+from flows.parse.decode import decode_bytes, document_text
+from flows.parse.errors import DecodeError
+
+SENTENCE = "2024年，片区共推进省市重点项目22个，总投资73.9亿元，年度计划投资13亿元。"
+TRADITIONAL = "2024年，片區共推進省市重點項目22個，總投資73.9億元，年度計劃投資13億元。"
+
+
+@pytest.mark.parametrize(
+    "encoding, text",
+    [
+        ("utf-8", SENTENCE),
+        ("utf-8-sig", SENTENCE),  # Windows editors write a BOM
+        ("gb18030", SENTENCE),  # mainland sites still serve GBK/GB18030
+        ("gbk", SENTENCE),
+        ("big5", TRADITIONAL),  # Taiwan and Hong Kong sites serve Big5
+        ("utf-16", SENTENCE),
+    ],
+)
+def test_decodes_the_encodings_chinese_news_comes_in(encoding, text):
+    assert decode_bytes(text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "empty"),
+        (b"  \n\t ", "empty"),  # whitespace only is as empty as nothing
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+    ],
+)
+def test_refuses_what_is_not_text(content, reason):
+    with pytest.raises(DecodeError) as refused:
+        decode_bytes(content)
+    assert refused.value.reason == reason
+
+
+def test_html_page_gives_main_text_and_title_without_ruby_pinyin():
+    page = (
+        "<html><head><title>片区重点项目加快推进</title></head><body><div class='nav'>首页 &gt; 新闻</div>"
+        f"<article><p>{SENTENCE}</p><p>片区新设企业<ruby>企<rt>qǐ</rt></ruby>业527家，同比增长31.2%。</p></article>"
+        "</body></html>"
+    )
+    text, hints = document_text(make_document("page.html", page.encode("utf-8"), "text/html"))
+    assert hints["title"] == "片区重点项目加快推进"
+    assert "总投资73.9亿元" in text and "527家" in text
+    assert "qǐ" not in text
+
+
+def test_html_page_in_gbk_is_decoded_before_extraction():
+    page = f"<html><head><title>标题</title></head><body><article><p>{SENTENCE}</p></article></body></html>"
+    text, _ = document_text(make_document("page.htm", page.encode("gbk"), "text/html"))
+    assert "总投资73.9亿元" in text
+
+
+def test_json_record_gives_its_text_field_and_metadata_hints():
+    record = {"title": "片区项目", "date": "2024-01-25", "content": SENTENCE}
+    text, hints = document_text(make_document("a.json", json.dumps(record).encode(), "application/json"))
+    assert text == SENTENCE
+    assert hints == {"title": "片区项目", "published_date": "2024-01-25"}
+
+
+def test_json_record_without_text_is_refused():
+    with pytest.raises(DecodeError) as refused:
+        document_text(make_document("a.json", b'{"title": "only a title"}', "application/json"))
+    assert refused.value.reason == "no_text_field"

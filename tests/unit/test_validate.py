@@ -1,0 +1,49 @@
+"""Validation: rows that break a schema become rejects with the failed check; the rest of the batch goes on."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flows.acquire.local import make_document
+from flows.batch import validate_batch
+from flows.records import Article, Figure
+
+
+def article(source: str, text: str = "2024年，签约项目15个，协议资金103.68亿元。") -> Article:
+    document = make_document(source, text.encode(), "text/plain")
+    return Article(source=source, content_hash=document.content_hash, original_text=text, text=text,
+                   title="签约项目", published_date=date(2024, 1, 19))
+
+
+def figure(**changes) -> Figure:
+    fields = dict(mention="15个", sentence="签约项目15个。", value=15.0, unit="count", metric="签约项目",
+                  category="projects", year=2024, rule="test")
+    return Figure(**{**fields, **changes})
+
+
+def test_a_figure_breaking_its_schema_is_rejected_and_the_others_load():
+    good = article("a.txt")
+    documents = [make_document("a.txt", good.original_text.encode(), "text/plain")]
+    figures = [[figure(), figure(mention="103.68亿元", value=1.0368e10, unit="yuan", category="investment")]]
+    tables, rejects = validate_batch(documents, [good], figures, "run-1", datetime(2024, 1, 20))
+    assert tables["fact_figure"]["mention"].to_list() == ["15个"]
+    assert [(r.stage, r.reason, r.source) for r in rejects] == [("validate", "schema:unit", "a.txt")]
+    assert "103.68亿元" in rejects[0].detail
+
+
+def test_a_repeated_figure_keeps_its_first_statement():
+    # a headline repeating the body states the figure twice; the grain is one row per figure
+    one = article("b.txt")
+    figures = [[figure(), figure(sentence="标题：签约项目15个。", start=40)]]
+    tables, rejects = validate_batch([], [one], figures, "run-1", datetime(2024, 1, 20))
+    assert tables["fact_figure"].height == 1 and tables["fact_figure"]["position"].to_list() == [0]
+    assert rejects[0].reason.startswith("schema:")
+
+
+def test_star_tables_derive_their_dimensions():
+    one = article("c.txt")
+    tables, _ = validate_batch([], [one], [[figure()]], "run-1", datetime(2024, 1, 20))
+    assert tables["dim_metric"].select("metric", "category").rows() == [("签约项目", "projects")]
+    assert tables["dim_date"].select("date_id", "quarter", "day_of_week").rows() == [(20240119, 1, 5)]
+    assert tables["dim_article"]["figure_count"].to_list() == [1]
+    assert tables["dim_source"].select("publisher", "site", "kind").rows() == [("unknown", "local", "file")]
