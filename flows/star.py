@@ -46,9 +46,15 @@ def stg_articles(articles: list[Article]) -> pl.DataFrame:
             "char_length": [len(a.original_text) for a in articles],
             "text_length": [len(a.text) for a in articles],
         },
-        schema_overrides={"published_date": pl.Date, "bylines": pl.List(pl.String), "title": pl.String,
-                          "publisher": pl.String, "char_length": pl.Int32, "text_length": pl.Int32},
+        schema=ARTICLE_COLUMNS,
     )
+
+
+ARTICLE_COLUMNS = {
+    "article_id": pl.String, "source": pl.String, "document_id": pl.String, "title": pl.String,
+    "published_date": pl.Date, "publisher": pl.String, "bylines": pl.List(pl.String), "script": pl.String,
+    "is_mojibake": pl.Boolean, "char_length": pl.Int32, "text_length": pl.Int32,
+}
 
 
 def stg_figures(articles: list[Article], figures: list[list[Figure]]) -> pl.DataFrame:
