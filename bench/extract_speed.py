@@ -82,8 +82,9 @@ def main() -> None:
     print(f"texts: {len(texts)} distinct articles, mean {statistics.mean(map(len, texts)):,.0f} characters")
     imported = import_seconds()
     newsfacts_pass(texts)  # warm-up: lazy indexes built once, as in a long-running worker
-    tracemalloc.start()
     ours_rate = describe("newsfacts", newsfacts_pass(ours))
+    tracemalloc.start()  # a separate pass: tracing slows Python down and would spoil the timing
+    newsfacts_pass(ours[: len(texts) * 4])
     peak_mb = tracemalloc.get_traced_memory()[1] / 1e6
     tracemalloc.stop()
     try:
@@ -92,7 +93,7 @@ def main() -> None:
         theirs_rate = None
         print("jionlp     not installed: `pip install -e .[bench]` for the comparison")
     print(f"import time of the extractor: {imported:.2f} s (target < {TARGET_IMPORT_S} s)")
-    print(f"peak memory of extraction (tracemalloc, while timing): {peak_mb:.1f} MB (target < {TARGET_PEAK_MB} MB)")
+    print(f"peak memory of extraction (tracemalloc, Python heap): {peak_mb:.1f} MB (target < {TARGET_PEAK_MB} MB)")
     print(f"throughput: {ours_rate:,.0f} articles/s (target >= {TARGET_PER_SECOND}): "
           f"{'met' if ours_rate >= TARGET_PER_SECOND else 'NOT met'}")
     if theirs_rate:
