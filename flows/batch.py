@@ -22,7 +22,7 @@ from schemas import frames, tables
 from schemas.relationships import orphan_keys
 from schemas.validate import split_valid
 
-MIN_CHINESE_CHARS = 20  # fewer Chinese characters than a headline: not a Chinese news article
+MIN_CHINESE_CHARS = 10  # fewer Chinese characters than a short headline: not a Chinese news article
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -22,7 +22,7 @@ class RawDocument(pa.DataFrameModel):
     source: str = pa.Field(str_length={"min_value": 1})
     media_type: str
     content: pl.Binary
-    byte_length: pl.Int64 = pa.Field(ge=1)
+    byte_length: pl.Int64 = pa.Field(ge=0)  # an empty file is kept too: its reject points at it
     run_id: str
     acquired_at: pl.Datetime
 
