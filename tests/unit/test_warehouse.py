@@ -1,0 +1,85 @@
+"""The DuckDB warehouse: the `facts` contract, one transaction per batch, read-only queries."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import duckdb
+import polars as pl
+import pytest
+
+from flows import star
+from flows.acquire.local import make_document
+from flows.batch import validate_batch
+from flows.records import Article, Figure, Place
+from warehouse import load
+from warehouse.query import WarehouseMissing, run_query
+
+FACTS_COLUMNS = ["article_id", "source", "title", "published_date", "mention", "sentence", "value", "unit",
+                 "qualifier", "is_change", "metric", "category", "year", "place", "province"]
+KUNMING = Place("530100", "昆明市", "prefecture", "530000", "云南省")
+YUNNAN = Place("530000", "云南省", "province", "CN", "云南省")
+
+
+def batch(source: str = "a.txt", value: float = 1.0368e10) -> dict[str, pl.DataFrame]:
+    text = "2024年，昆明市签约项目15个，协议资金103.68亿元。"
+    document = make_document(source, text.encode(), "text/plain")
+    article = Article(source=source, content_hash=document.content_hash, original_text=text, text=text,
+                      title="签约", published_date=date(2024, 1, 19), publisher="昆明发布")
+    figures = [Figure(mention="103.68亿元", sentence=text, value=value, unit="CNY", metric="协议资金",
+                      category="investment", year=2024, place=KUNMING, rule="money", start=20)]
+    tables, _ = validate_batch([document], [article], [figures], "run-1", datetime(2024, 1, 20))
+    tables["rejects"] = star.rejects_frame([], "run-1", datetime(2024, 1, 20))
+    return tables
+
+
+@pytest.fixture
+def db(warehouse):
+    load.ensure_schema(warehouse, star.places_frame([YUNNAN, KUNMING]))
+    return warehouse
+
+
+def test_facts_view_has_the_contract_columns_and_resolves_place_and_province(db):
+    load.load_batch(db, batch())
+    columns, rows = run_query(db, "select * from facts")
+    assert columns == FACTS_COLUMNS
+    row = dict(zip(columns, rows[0]))
+    assert (row["value"], row["unit"], row["metric"], row["place"], row["province"]) == (1.0368e10, "CNY", "协议资金", "昆明市", "云南省")
+
+
+def test_a_batch_that_fails_midway_leaves_nothing_behind(db):
+    broken = batch()
+    broken["fact_figure"] = broken["fact_figure"].with_columns(unit=pl.lit(None, dtype=pl.String))  # breaks NOT NULL
+    with pytest.raises(duckdb.Error):
+        load.load_batch(db, broken)
+    assert run_query(db, "select count(*) from dim_article")[1] == [(0,)]
+    assert run_query(db, "select count(*) from raw_document")[1] == [(0,)]
+
+
+def test_loading_the_same_batch_twice_keeps_one_copy(db):
+    load.load_batch(db, batch())
+    load.load_batch(db, batch())
+    assert run_query(db, "select count(*) from fact_figure")[1] == [(1,)]
+
+
+def test_ensure_schema_is_repeatable_and_keeps_data(db):
+    load.load_batch(db, batch())
+    load.ensure_schema(db, star.places_frame([YUNNAN, KUNMING]))
+    assert run_query(db, "select count(*) from facts")[1] == [(1,)]
+    assert run_query(db, "select count(*) from dim_place")[1] == [(2,)]
+
+
+def test_queries_are_read_only(db):
+    with pytest.raises(duckdb.Error, match="read-only"):
+        run_query(db, "delete from fact_figure")
+
+
+def test_query_on_a_missing_warehouse_says_how_to_make_one(tmp_path):
+    with pytest.raises(WarehouseMissing, match="newsfacts run"):
+        run_query(tmp_path / "none.duckdb", "select 1")
+
+
+def test_runs_are_recorded_with_their_counts(db):
+    load.start_run(db, "run-9", "newsfacts-etl", ["a/"], datetime(2024, 1, 1, 8))
+    load.finish_run(db, "run-9", "completed", {"documents_read": 3, "figures_loaded": 7}, datetime(2024, 1, 1, 9))
+    assert run_query(db, "select status, documents_read, figures_loaded from etl_run")[1] == [("completed", 3, 7)]
