@@ -46,6 +46,7 @@ class Article:
     bylines: list[str] = field(default_factory=list)  # reporters, editors, photographers
     script: str = "simplified"  # simplified | traditional | mixed
     is_mojibake: bool = False  # garbled fragments found: figures near them are not to be trusted
+    garbled_spans: list[tuple[int, int]] = field(default_factory=list)  # [start, end) in text of the garbage
 
 
 @dataclass(slots=True)

