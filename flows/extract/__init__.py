@@ -1,10 +1,59 @@
-"""Extraction: an Article in, its Figures out (numbers, units, qualifiers, metric, category, year, place)."""
+"""Extraction: an Article in, its Figures out (numbers, units, qualifiers, metric, category, year, place).
+
+figures.py finds the mentions, attribution.py (with years.py and metric.py) says what, when and
+where; this module removes repeats. Plain functions: no framework, no I/O.
+"""
 
 from __future__ import annotations
 
+from flows.extract.attribution import attribute
+from flows.extract.figures import find_mentions
 from flows.records import Article, Figure
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 
 
 def extract_figures(article: Article) -> list[Figure]:
     """Every figure an analyst would want from one article, one per distinct figure."""
-    raise NotImplementedError("extraction is being written in flows/extract/figures.py")
+    text = article.text.translate(_FULLWIDTH)  # same length, so offsets stay valid for article.text
+    if text != article.text:
+        article = _with_text(article, text)
+    figures = attribute(article, find_mentions(text))
+    return dedupe(figures, article.title)
+
+
+def dedupe(figures: list[Figure], title: str | None) -> list[Figure]:
+    """One row per figure: a headline repeating the body, or the same metric stated twice.
+
+    Same (unit, value, is_change) alone is not enough: distinct figures share values
+    (12个 projects over 1 billion and 12个 high-tech projects). Keeps the better attributed one.
+    """
+    kept: list[Figure] = []
+    for fig in figures:
+        twin = next((k for k in kept if _same(k, fig, title)), None)
+        if twin is None:
+            kept.append(fig)
+        elif _completeness(fig) > _completeness(twin):
+            kept[kept.index(twin)] = fig
+    return kept
+
+
+def _same(a: Figure, b: Figure, title: str | None) -> bool:
+    if (a.unit, a.value, a.is_change) != (b.unit, b.value, b.is_change):
+        return False
+    return a.metric == b.metric or _headline(a, title) or _headline(b, title)
+
+
+def _headline(fig: Figure, title: str | None) -> bool:
+    """A title, or a line standing alone without a full stop (a headline or a subhead)."""
+    return bool(title and fig.sentence in title) or ("。" not in fig.sentence and len(fig.sentence) <= 60 and fig.sentence.count("，") <= 1)
+
+
+def _completeness(fig: Figure) -> int:
+    return (fig.year is not None) + (fig.place is not None) + (fig.metric is not None) - _headline(fig, None)
+
+
+def _with_text(article: Article, text: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, text=text)

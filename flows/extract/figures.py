@@ -1,0 +1,178 @@
+"""Finding figure mentions in normalised text: number + unit, qualifier, change rate.
+
+Four patterns, all precompiled: a number with a unit (678.46亿元, 5万多公里, 30—40万人),
+百分之十六点三, 成 (二成八 -> 28 percent) and the first of a pair of percentage points
+(高出八点九个和五点六个百分点). Masked spans (nonfigures.py) and ordinals are dropped.
+A range gives two mentions: the lower bound (qualifier over) and the upper (qualifier under).
+What the figure measures, when and where is attribution.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.extract.numbers import parse_number, parse_tenths
+from flows.rules import nonfigures as nf
+from flows.rules.qualifiers import CHANGE_AFTER, CHANGE_BEFORE, QUALIFIER_AFTER, QUALIFIER_BEFORE
+from flows.rules.units import BIG_COUNT_NOUNS, UNIT_FALSE_STARTS, UNIT_SURFACES, UNITS
+
+
+@dataclass(slots=True)
+class Mention:
+    """One number with its unit as found, before attribution."""
+
+    start: int
+    end: int
+    num_start: int  # where the number itself begins (after a qualifier word)
+    value: float
+    unit: str
+    qualifier: str
+    is_change: bool
+    rule: str
+
+
+_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二两三四五六七八九]+[万亿]*)?"
+_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_NUM = rf"(?:(?<![\d.A-Za-z:/\-]){_AR}|(?<![零〇一二两三四五六七八九十百千万亿点]){_CN})"
+
+
+def _unit_alternation() -> str:
+    parts = []
+    for surface in UNIT_SURFACES:
+        part = re.escape(surface)
+        if surface in UNIT_FALSE_STARTS:
+            part += f"(?!{UNIT_FALSE_STARTS[surface]})"
+        if surface == "大":
+            part += f"(?={BIG_COUNT_NOUNS})"
+        parts.append(part)
+    return "|".join(parts)
+
+
+# 678.46亿元  5万多公里  800余万元  30—40万人  45.7 万人  近千条 (qualifier 近 read from the text before)
+WITH_UNIT = re.compile(
+    rf"(?P<lo>{_NUM})(?:\s?(?P<dash>[—\-~～至到])\s?(?P<hi>{_NUM}))?\s?(?P<q1>余|多)?"
+    rf"(?P<mag>万亿|千万|百万|亿|万)?(?P<q2>余|多)?\s?(?P<unit>{_unit_alternation()})"
+)
+# 百分之十六点三, 百分之4.26
+PERCENT_WORDS = re.compile(rf"百分之(?P<lo>{_CN}|{_AR})")
+# 二成八 (28%), 九成, 8成; not 统一成立, 一成不变
+TENTHS = re.compile(
+    r"(?<![零〇一二两三四五六七八九十\d统唯同第万逐划归单专之合])(?P<whole>[一二两三四五六七八九]|\d)成"
+    r"(?P<tenth>[一二三四五六七八九])?(?!不变|为|了|功|立|熟|果|本|员|交|效|绩|都|型|长|就|品|套|片|群|色|分)"
+)
+# 高出八点九个和五点六个百分点: the first number borrows the unit of the second
+POINTS_PAIR = re.compile(rf"(?P<lo>{_NUM})个(?=[和、与及]{_NUM}个百分点)")
+
+_CLAUSE_CUT = re.compile(r"[，,；;。！？!?：:、\n]")
+_PARENS = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every figure mention in text, in order, overlapping matches resolved to the first."""
+    masks = nf.masked_spans(text)
+    found = []
+    for m in WITH_UNIT.finditer(text):
+        found += _from_unit_match(text, m)
+    for m in PERCENT_WORDS.finditer(text):
+        found.append(_simple(text, m, parse_number(m["lo"]), "percent", "percent_words"))
+    for m in TENTHS.finditer(text):
+        found.append(_simple(text, m, parse_tenths(m["whole"], m["tenth"]), "percent", "tenths"))
+    for m in POINTS_PAIR.finditer(text):
+        found.append(_simple(text, m, parse_number(m["lo"]), "percent", "points_pair"))
+    found.sort(key=lambda x: (x.num_start, x.rule != "points_pair", -x.end))
+    kept, last_end = [], -1
+    for mention in found:
+        if mention.num_start >= last_end and not _masked(mention.num_start, masks):
+            kept.append(mention)
+            last_end = max(last_end, mention.end)
+    _share_change(text, kept)
+    return kept
+
+
+def _share_change(text: str, mentions: list[Mention]) -> None:
+    """分别增长12%和13%: a number joined to a change rate by 和/与/、 is a change rate too."""
+    for prev, cur in zip(mentions, mentions[1:]):
+        if prev.is_change and not cur.is_change and prev.unit == cur.unit and text[prev.end:cur.start] in _JOINERS:
+            cur.is_change = True
+
+
+_JOINERS = frozenset({"和", "与", "及", "、", "和下降", "和增长"})
+
+
+def _masked(pos: int, masks: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in masks)
+
+
+def _refused(text: str, start: int, number: str, qualified: bool) -> bool:
+    """Ordinals, vague amounts, indefinite 一, bare magnitudes, leading zeros (nonfigures.py)."""
+    before = text[start - 1] if start else ""
+    if before in nf.ORDINAL_BEFORE or before in nf.VAGUE_BEFORE:
+        return True
+    if number in nf.INDEFINITE and not qualified:
+        return True
+    if number in nf.BARE_MAGNITUDES and not qualified:
+        return True
+    return bool(nf.LEADING_ZERO.match(number))
+
+
+def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
+    unit, factor = UNITS[m["unit"]]
+    magnitude = m["mag"] or ""
+    inner_over = bool(m["q1"] or m["q2"])
+    before_q = _qualifier_before(text, m.start())
+    qualified = inner_over or before_q != "exact" or bool(magnitude)
+    if _refused(text, m.start(), m["lo"], qualified):
+        return []
+    try:
+        low = round(parse_number(m["lo"]) * _magnitude(magnitude) * factor, 6)
+        high = round(parse_number(m["hi"]) * _magnitude(magnitude) * factor, 6) if m["hi"] else None
+    except (ValueError, KeyError):
+        return []
+    change = _is_change(text, m.start(), m.end(), unit, m["unit"])
+    start = m.start() - len(_QUAL_WORD.search(text[max(0, m.start() - 4):m.start()])[0]) if before_q != "exact" else m.start()
+    if high is not None:
+        rule = "range"
+        return [Mention(start, m.end(), m.start(), low, unit, "over", change, rule),
+                Mention(start, m.end(), m.start("hi"), high, unit, "under", change, rule)]
+    qualifier = "over" if inner_over else before_q
+    qualifier = _qualifier_after(text, m.end(), qualifier)
+    return [Mention(start, m.end(), m.start(), low, unit, qualifier, change, f"unit:{unit}")]
+
+
+def _magnitude(word: str) -> float:
+    return {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4}.get(word, 1.0)
+
+
+def _simple(text: str, m: re.Match, value: float, unit: str, rule: str) -> Mention:
+    qualifier = _qualifier_after(text, m.end(), _qualifier_before(text, m.start()))
+    change = _is_change(text, m.start(), m.end(), unit, "个百分点" if rule == "points_pair" else "%")
+    return Mention(m.start(), m.end(), m.start(), round(value, 6), unit, qualifier, change, rule)
+
+
+_QUAL_WORD = re.compile("(" + "|".join(w for _, words in QUALIFIER_BEFORE for w in words) + ")$")
+
+
+def _qualifier_before(text: str, start: int) -> str:
+    hit = _QUAL_WORD.search(text[max(0, start - 4):start])
+    if not hit:
+        return "exact"
+    return next(q for q, words in QUALIFIER_BEFORE if hit[1] in words)
+
+
+def _qualifier_after(text: str, end: int, current: str) -> str:
+    for qualifier, words in QUALIFIER_AFTER:
+        if text.startswith(words, end):
+            return qualifier if current == "exact" else current
+    return current
+
+
+def _is_change(text: str, start: int, end: int, unit: str, surface: str) -> bool:
+    """增长370.2%, 减少一成九, 较2016年增长28.78亿元; percentage points always; not 增至 or 新增."""
+    if surface in ("个百分点", "百分点"):
+        return True
+    left = _PARENS.sub("", text[max(0, start - 24):start])
+    left = _CLAUSE_CUT.split(left)[-1]
+    if CHANGE_BEFORE.search(left):
+        return True
+    return unit == "percent" and bool(CHANGE_AFTER.match(text, end))

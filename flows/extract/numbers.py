@@ -1,0 +1,67 @@
+"""Number words -> floats: Arabic (12,000  678.46), Chinese (三万四千五百六十七  一点零四亿), mixed (5万  1.49万亿).
+
+The parser reads the number only; units, qualifiers (余, 多) and ranges are split off by figures.py.
+cn2an would do most of this but rejects decimals before a magnitude (一点零四亿) and bare magnitudes
+(千 in 近千条), and costs a function call with validation per number; this is a plain loop over a few
+characters. Colloquial abbreviations (一万五 for 15000) are read literally (10005).
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+MAGNITUDES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 100}
+
+# 678.46, 12,000, 0.47 with an optional magnitude: 1.49万亿, 22800万
+_ARABIC = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s?(万亿|千万|百万|亿|万|千|百)?")
+# a decimal Chinese number before a magnitude: 一点零四亿, 二十八点八亿
+_CN_DECIMAL = re.compile(r"(.+?)点([零〇一二两三四五六七八九]+)(万亿|亿|万)?")
+
+
+def parse_number(text: str) -> float:
+    """The value of one number word; raises ValueError on anything else."""
+    text = text.strip()
+    arabic = _ARABIC.fullmatch(text)
+    if arabic:
+        return float(arabic[1].replace(",", "")) * MAGNITUDES.get(arabic[2] or "", 1)
+    decimal = _CN_DECIMAL.fullmatch(text)
+    if decimal:
+        fraction = "".join(str(CN_DIGITS[ch]) for ch in decimal[2])
+        mantissa = _cn_integer(decimal[1]) + float("0." + fraction)
+        return mantissa * MAGNITUDES.get(decimal[3] or "", 1)
+    return float(_cn_integer(text))
+
+
+def _cn_integer(text: str) -> int:
+    """三百一十七亿六千七百万 -> 31767000000: split on the largest magnitude, then read each section."""
+    if not text:
+        raise ValueError("empty number")
+    for char, size in (("亿", 100_000_000), ("万", 10_000)):
+        head, sep, tail = text.rpartition(char)
+        if sep:
+            return (_cn_integer(head) if head else 1) * size + (_cn_integer(tail) if tail else 0)
+    return _cn_section(text)
+
+
+def _cn_section(text: str) -> int:
+    """A number below 10000: 四千五百六十七, 十六 (a leading 十 means 一十), 一百零六."""
+    value, digit = 0, None
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_SMALL:
+            value += (1 if digit is None else digit) * CN_SMALL[ch]
+            digit = None
+        elif ch.isdigit():  # an Arabic digit inside a Chinese number: 2千 is read by _ARABIC, not here
+            raise ValueError(f"mixed digits in {text!r}")
+        else:
+            raise ValueError(f"not a number: {text!r}")
+    return value + (digit or 0)
+
+
+def parse_tenths(whole: str, tenth: str | None) -> float:
+    """成 as percent: 九成 -> 90, 二成八 -> 28, 8成 -> 80."""
+    first = float(whole) if whole.isdigit() else CN_DIGITS[whole]
+    return first * 10 + (CN_DIGITS[tenth] if tenth else 0)

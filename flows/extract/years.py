@@ -1,0 +1,111 @@
+"""The reporting year of each figure: explicit years, years carried by context, relative years.
+
+Read sentence by sentence. A year said at the head of a passage (2024年，  回顾2023年  截至2023年底)
+carries to the following sentences; a year inside a sentence (2023年一般债券...) holds to the end of
+that sentence only. 今年/去年 resolve against the article's year. Multi-year spans (近年来, 十七年来,
+2019年以来, 连续两年) and 累计 without a period of one year leave the year open (None). Cannot read
+semantics: a cumulative total since a month (截至今年5月，累计开行...) is taken as a within-year total.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_YEAR = r"(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2}"
+_N = r"(?:[两二三四五六七八九十几多]|\d+)"
+
+# One alternation, tried left to right at each position; the group that matched says what it is.
+TIME_WORDS = re.compile(
+    rf"(?P<base>(?:比|较|与|同比|相比)(?:(?:{_YEAR})年(?!的)|上年|去年|上一年))"  # 比2005年提高: a base, not the year
+    rf"|(?P<since>自[^，,。；;]{{0,20}}?以来)"  # 自3月21日试运营以来 (within) / 自东西部扶贫协作开展以来 (span)
+    rf"|(?P<span>近年来|近几年|多年来|历年|最初|起初|当初|{_N}年多?(?:来|以来)|近{_N}年|连续{_N}年"
+    rf"|(?:{_YEAR})年(?:\d{{1,2}}月)?(?:以来|起|至今)|(?:{_YEAR})年[、和](?:{_YEAR})年两年"
+    rf"|投产达效后|达产后|建成后|投产后|托管以来|成立以来|开展以来)"
+    rf"|(?P<lead>回顾|截至|截止)?(?P<year>{_YEAR})年度?"
+    rf"(?P<head>(?:\d{{1,2}}月(?:\d{{1,2}}日)?(?:[-—至到]\d{{1,2}}日)?|[上下]半年|前?[一二三四]季度|底|末|初|全年)?[，,])?"
+    rf"|(?P<rel>今年|本年|去年|上年|过去一年|前年|明年|当年)(?P<relhead>[，,])?"
+    rf"|(?P<frame>全年|上半年|下半年|前三季度|[一二三四]季度|年初|年底|年末|截至|截止|\d{{1,2}}[-—~至]\d{{1,2}}月"
+    rf"|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|前\d+个月|前[一二三四五六七八九十]+个月|一年来)"
+    rf"|(?P<cum>累计)"
+)
+_FUTURE_BEFORE = re.compile(r"(?:到|至|力争|计划|预计|目标|展望)$")
+_SINCE_YEARS = re.compile(rf"[从自]({_YEAR})年[^。]{{0,60}}?(\d+|[一二三四五六七八九十]+)年来")
+_CLAUSE_END = re.compile(r"[，,；;]")
+
+
+def year_number(text: str) -> int:
+    return int(text.translate(_CN_YEAR_DIGITS))
+
+
+def current_year(text: str, published: date | None) -> int | None:
+    """The article's own year: its date, else the latest year its text reports on.
+
+    Without a date: the latest past year named (not a target: 到2025年), a comparison base plus one
+    (与2020年同期相比 -> 2021), or a start plus a span (从一九九二年...十七年来 -> 2009).
+    """
+    if published:
+        return published.year
+    years = []
+    for m in TIME_WORDS.finditer(text):
+        if m["year"] and not _FUTURE_BEFORE.search(text[max(0, m.start() - 2):m.start()]):
+            years.append(year_number(m["year"]))
+        elif m["base"]:
+            digits = re.search(_YEAR, m["base"])
+            if digits:
+                years.append(year_number(digits[0]) + 1)
+    for m in _SINCE_YEARS.finditer(text):
+        span = m[2]
+        years.append(year_number(m[1]) + (int(span) if span.isdigit() else _cn_small(span)))
+    return max(years) if years else None
+
+
+def _cn_small(text: str) -> int:
+    from flows.extract.numbers import parse_number
+
+    return int(parse_number(text))
+
+
+def sentence_years(sentence: str, offsets: list[int], carried: int | None, current: int | None,
+                   dated: bool) -> tuple[list[int | None], int | None]:
+    """Years of the figures at offsets (relative to sentence) and the year carried to the next sentence."""
+    state, frame_seen, cum_clause_end = carried, False, -1
+    events = list(TIME_WORDS.finditer(sentence))
+    years, i = [], 0
+    for offset in offsets:
+        while i < len(events) and events[i].start() < offset:
+            m = events[i]
+            i += 1
+            if m["year"]:
+                state = year_number(m["year"])
+                frame_seen = True
+                if m["head"] or m["lead"]:
+                    carried = state
+            elif m["rel"]:
+                state = _relative(m["rel"], state, current, dated)
+                frame_seen = True
+                if m["relhead"] and m.start() < 12:
+                    carried = state
+            elif m["span"] or (m["since"] and not _within_year(m["since"])):
+                state = None
+            elif m["frame"]:
+                frame_seen = True
+            elif m["cum"] and not frame_seen:
+                end = _CLAUSE_END.search(sentence, m.end())
+                cum_clause_end = end.start() if end else len(sentence)
+        years.append(None if offset < cum_clause_end else state)
+    return years, carried
+
+
+def _within_year(since: str) -> bool:
+    """自3月21日试运营以来 is within a year; 自2018年以来 and 自扶贫协作开展以来 are not."""
+    return "年" not in since and ("月" in since or "日" in since)
+
+
+def _relative(word: str, state: int | None, current: int | None, dated: bool) -> int | None:
+    if word == "当年" or current is None:
+        return state if word == "当年" else None
+    # Undated articles: the inferred year is already the year reported on, so 去年 means that year.
+    shift = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "过去一年": -1, "前年": -2, "明年": 1}[word]
+    return current + shift if dated or shift > 0 else current

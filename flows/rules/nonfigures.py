@@ -1,0 +1,40 @@
+"""What looks like a figure but is not one (ANNOTATION.md, "What is NOT a figure").
+
+Most non-figures never match at all, because a figure needs a unit from rules/units.py: dates
+(2024年 1月19日), durations (16年 11天 15小时), ordinals' 次, levels (17级), codes without a unit
+(京ICP证040655号, 0991-8557237, "6+N", "335"). What does match a unit is refused by these rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+# 第七次, 第110000列, 第5号: an ordinal, whatever follows
+ORDINAL_BEFORE = ("第",)
+# 数十个, 几百家, 若干: vague amounts with no number to store; 前5大贸易伙伴 is a rank
+VAGUE_BEFORE = ("数", "几", "若", "前")
+# 一个重要窗口, 一项议程, 一家工厂: a bare 一 before a measure word is an indefinite article
+INDEFINITE = frozenset({"一"})
+# A bare magnitude is only a number with a qualifier: 近千条, 百余列, 突破万列 yes; 千家万户, 亿元以上项目 no
+BARE_MAGNITUDES = frozenset({"十", "百", "千", "万", "亿", "千万", "百万", "万亿"})
+# 01 02 as section numbers, 0106168 licence numbers: an Arabic integer with a leading zero
+LEADING_ZERO = re.compile(r"0\d")
+# Short quoted phrases are names and slogans: “五区一市” “两个大局” “十一万列俱乐部” “三块长板”.
+# Longer quotes are speech and keep their figures: “累计开行突破110000列！”
+QUOTED_NAME = re.compile(r"[“「『‘\"]([^“”「」『』‘’\"\n]{1,10})[”」』’\"]")
+# 《关于做好2021年...的通知》 《黑河自贸片区20条》: numbers inside a document title belong to the title
+BOOK_TITLE = re.compile(r"《[^《》\n]{1,60}》")
+# Numbers inside fixed names and set phrases that carry a measure word: 一批 一大批 are refused
+# by INDEFINITE; these carry other numerals. Matched spans are masked before figures are found.
+SET_PHRASES = re.compile(
+    r"千家万户|万企兴万村|四上企业|两国双园|一带一路|一业一证|一网通办|五区一市|十四五|十三五|二十大"
+    r"|[一二三四五六七八九十]届[一二三四五六七八九十]+次"  # 七届五次全会
+)
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text whose numbers are names, titles or set phrases, in order."""
+    spans = [m.span(1) for m in QUOTED_NAME.finditer(text)]
+    spans += [m.span() for m in BOOK_TITLE.finditer(text)]
+    spans += [m.span() for m in SET_PHRASES.finditer(text)]
+    return sorted(spans)
