@@ -2,7 +2,7 @@
 
 Names are found with an Aho-Corasick automaton (ahocorasick_rs, leftmost-longest). Measured per
 6.5 KB seed article: a regex of ~6,000 names shaped as a trie took 2.2 ms, pyahocorasick 0.4 ms,
-ahocorasick_rs 0.03 ms.
+ahocorasick_rs 0.02 ms (DFA).
 """
 
 from __future__ import annotations
@@ -63,7 +63,9 @@ def build_gazetteer() -> Gazetteer:
         places[zone.place_id] = by_name[name] = zone
         names += [(alias, zone.place_id, "zone") for alias in _dash_variants((name, *aliases))]
     words = sorted({*(alias for alias, _, _ in names), *rules.BLOCKERS})
-    automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    # The DFA takes ~30 ms more to build than the default NFA and searches a third faster.
+    automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                           implementation=ahocorasick_rs.Implementation.DFA)
     return Gazetteer(places, _alias_table(names, places), words, automaton)
 
 

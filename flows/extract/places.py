@@ -52,15 +52,14 @@ def find_places(text: str, context: Iterable[Place | str] | None = None) -> list
     county name without its suffix ("博乐") counts only when its prefecture or province is named too.
     """
     index = gazetteer()
-    hits = [(start, end, index.words[i]) for i, start, end in index.automaton.find_matches_as_indexes(text)]
-    hits = [hit for hit in hits if hit[2] in index.aliases]  # the rest are blockers ("平安顺利")
-    named = _named_area(index, (index.aliases[surface] for _, _, surface in hits), context)
-    mentions = []
-    for start, end, surface in hits:
-        place_id = _resolve(index, index.aliases[surface], named)
-        if place_id:
-            mentions.append(PlaceMention(start, end, surface, index.places[place_id]))
-    return mentions
+    aliases, words = index.aliases, index.words
+    hits = [(start, end, words[i]) for i, start, end in index.automaton.find_matches_as_indexes(text)]
+    found = {surface: aliases[surface] for _, _, surface in hits if surface in aliases}  # blockers out
+    named = _named_area(index, found.values(), context)
+    meant = {surface: _resolve(index, alias, named) for surface, alias in found.items()}
+    places = index.places
+    return [PlaceMention(start, end, surface, places[meant[surface]])
+            for start, end, surface in hits if meant.get(surface)]
 
 
 def _named_area(index: Gazetteer, candidates: Iterable[Alias], context: Iterable[Place | str] | None) -> set[str]:

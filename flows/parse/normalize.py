@@ -13,12 +13,14 @@ from functools import cache
 import opencc
 
 from flows.rules import script as rules
-from flows.rules.boilerplate import FURNITURE_ANYWHERE, FURNITURE_START, MAX_FURNITURE_LEN, SITE_NAME
+from flows.rules.boilerplate import FURNITURE_ANYWHERE, FURNITURE_START, MAX_FURNITURE_LEN
 
 _T2S = opencc.OpenCC("t2s")  # about 10 ms to load: acceptable at import
 _S2T = opencc.OpenCC("s2t")
-_HEADER_LINES = 3  # site names ("中新网") are dropped only this close to the top
-_SCRIPT_SAMPLE = 2000  # characters counted to tell traditional from mixed: enough, and cheap
+# Footers and menus (copyright, ICP, crumbs) are looked for only in this many lines at each end:
+# searching every line for them cost more than the rest of normalisation bar OpenCC.
+_EDGE_LINES = 12
+_SCRIPT_SAMPLE = 600  # characters counted to tell traditional from mixed: enough, and cheap
 
 
 @dataclass(slots=True)
@@ -40,10 +42,11 @@ def normalize(raw: str) -> Normalized:
     folded = rules.STRAY_COMMA.sub("", rules.PINYIN_DEBRIS.sub("", folded))
     script = detect_script(folded)
     # OpenCC costs ~30 us per 1,000 characters: skip it when there is nothing to convert.
-    converted = folded if script == "simplified" else _T2S.convert(folded)
+    converted = _T2S.convert(folded) if _script_patterns()[0].search(folded) else folded
     lines = [line.strip().strip("|").strip() for line in converted.split("\n")]  # "出炉 |": table debris
     lines = [line for line in lines if line]
-    furniture = [is_furniture(line) for line in lines]
+    edge_end = len(lines) - _EDGE_LINES
+    furniture = [is_furniture(line, at_edge=i < _EDGE_LINES or i >= edge_end) for i, line in enumerate(lines)]
     text = _join_cjk(_body_lines(lines, furniture))
     return Normalized(text, lines, furniture, script, garbled_spans(text))
 
@@ -65,19 +68,25 @@ def _repair_lost_char(match: re.Match) -> str:
     return rules.LOST_CHAR_REPAIRS.get((before, last_pinyin), match[0])
 
 
-def is_furniture(line: str) -> bool:
-    """True for page furniture and header metadata lines ("分享到:", "来源:昆明发布")."""
+def is_furniture(line: str, *, at_edge: bool = True) -> bool:
+    """True for page furniture and header metadata lines ("分享到:", "来源:昆明发布").
+
+    at_edge: the line is near the top or bottom of the page, where footers and menus are.
+    """
     if len(line) > MAX_FURNITURE_LEN:
         return False
-    return bool(FURNITURE_START.match(line) or FURNITURE_ANYWHERE.search(line))
+    return bool(FURNITURE_START.match(line) or (at_edge and FURNITURE_ANYWHERE.search(line)))
 
 
 def _body_lines(lines: list[str], furniture: list[bool]) -> list[str]:
-    """Lines that are article text, each once: pages repeat their headline ("分享到:" blocks)."""
+    """Lines that are article text, each once: pages repeat their headline ("分享到:" blocks).
+
+    Site names heading the page ("衡水市统计局") stay: they tell whose figures these are.
+    """
     seen: set[str] = set()
     body = []
     for i, line in enumerate(lines):
-        if furniture[i] or line in seen or (i < _HEADER_LINES and SITE_NAME.match(line.replace(" ", ""))):
+        if furniture[i] or line in seen:
             continue
         seen.add(line)
         body.append(line)
@@ -133,7 +142,7 @@ def garbled_spans(text: str) -> list[tuple[int, int]]:
     Cannot see mojibake that decodes into common characters only; those read as odd words.
     """
     anchors = [m.start() for m in rules.MOJIBAKE_STRONG.finditer(text)]
-    anchors += [m.start() for m in rules.MOJIBAKE_WEAK.finditer(text)
+    anchors += [m.start() for pattern in rules.MOJIBAKE_WEAK for m in pattern.finditer(text)
                 if _odd_count(text[m.start(): m.start() + rules.MOJIBAKE_WINDOW]) >= rules.MOJIBAKE_RARE_MIN]
     spans: list[tuple[int, int]] = []
     for start in sorted(anchors):

@@ -30,7 +30,7 @@ BOILERPLATE_START = {
     "symbols": r"[\W_]{0,6}$",  # "|", "--"; "01" is kept: digits are \w
 }
 BOILERPLATE_ANYWHERE = {
-    "copyright": r"(?i:copyright|all rights reserved)|©|版权所有|版权声明",  # "Copyright ©1999-2024 chinanews.com"
+    "copyright": r"[Cc]opyright|COPYRIGHT|[Aa]ll [Rr]ights|©|版权所有|版权声明",  # "Copyright ©1999-2024 chinanews.com"
     "licence": r"ICP|许可证|公网安备|备案号",  # "[京ICP证040655号]", "[网上传播视听节目许可证(0106168)]"
     "reprint": r"本网站所刊载|未经授权|转载请注明|如需转载|刊用本网站|不代表本网",  # "未经授权禁止转载、摘编..."
     "crumbs": r"(?:>|»).*(?:>|»)",  # "新浪首页 > 新闻中心 > 国内新闻", "首页 >> 新闻动态 >> 正文"

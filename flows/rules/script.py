@@ -27,13 +27,12 @@ ALNUM_FOLD = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)}
 # survive: "當(dāng)好" -> "當好", "中欧(zhōngōu)班列" -> "中欧班列"; not "(0106168)", "(黑龍江)",
 # "(记者 邵晶巖)", "(AGV)". The last alternative takes a debris cut off at the end of the text: "(fāzh".
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_DEBRIS = re.compile(
-    rf"\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,30}}(?:\)|$)", re.IGNORECASE)
+PINYIN_DEBRIS = re.compile(rf"\((?=[A-Za-zü]*[{_TONED}])[A-Za-zü{_TONED}]{{1,30}}(?:\)|$)")
 
 # A character lost with its own pinyin left as "?<pinyin>)", often chained: "云南日?qǐng)?bào)" for
 # "云南日报(bào)". Chains are garbage (see MOJIBAKE_STRONG); the few whose last pinyin and the
 # character before them name the lost word for sure are repaired: (previous char, pinyin) -> char.
-LOST_CHAR_CHAIN = re.compile(rf"(?:\?[a-zü{_TONED}]{{1,8}}\)\|?)+")
+LOST_CHAR_CHAIN = re.compile(rf"\?[a-zü{_TONED}]{{1,8}}\)(?:\|?\?[a-zü{_TONED}]{{1,8}}\))*")
 LOST_CHAR_REPAIRS = {("日", "bào"): "报", ("晚", "bào"): "报", ("商", "bào"): "报"}
 
 # Commas a converter doubled before other punctuation: "获悉,,近年来" -> "获悉,近年来",
@@ -52,8 +51,10 @@ CJK_SPACES = re.compile(rf" +(?=[{CJK}])")  # the character before is checked in
 # "?" glued to CJK or pinyin-like letters ("?缇衬茉淳C合利用", "驶?cè)氚l展"), an ASCII letter, bopomofo or Greek letter between CJK
 # characters ("蔽靼矅H港"), private-use code points.
 MOJIBAKE_STRONG = re.compile(rf"\ufffd|\?[a-zü{_TONED}]{{1,8}}\)|\?[!;]?\?/?[a-z]{{1,4}}>|/p>(?<![<\w]/p>)")
-MOJIBAKE_WEAK = re.compile(
-    rf"\?[!;]?(?=[{CJK}a-z])|[A-Za-z\u0370-\u03ff\u3100-\u312f](?<=[{CJK}].)(?=[{CJK}])|[\ue000-\uf8ff]")
+# Three patterns, not one alternation: each then starts with a character set the engine scans fast.
+MOJIBAKE_WEAK = (re.compile(rf"\?[!;]?(?=[{CJK}a-z])"),
+                 re.compile(rf"[A-Za-z\u0370-\u03ff\u3100-\u312f](?<=[{CJK}].)(?=[{CJK}])"),
+                 re.compile("[\ue000-\uf8ff]"))
 # A weak sign counts when at least this many odd characters (rare CJK outside GB2312 level 1, stray Latin,
 # Greek, bopomofo, "?") follow within MOJIBAKE_WINDOW characters. Place names alone have one or two
 # rare characters (勐腊, 儋州), never glued to a "?".

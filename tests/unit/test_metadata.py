@@ -1,0 +1,108 @@
+"""Metadata: title, date, publisher, bylines; own header lines plus the real seed and dev pages."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from flows.parse.article import parse_article
+
+CORPUS = Path(__file__).parents[2] / "../shared/corpus"
+
+
+def _parse(text: str, hints: dict | None = None):
+    return parse_article(text, source="t.txt", content_hash="0" * 64, hints=hints)
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("2024-05-12 21:12:41      来源:某某发布", date(2024, 5, 12)),
+    ("- 時間:2023-08-08", date(2023, 8, 8)),
+    ("日期:2023-02-01 08:20    來源:某某日報", date(2023, 2, 1)),
+    ("2024年1月12日", date(2024, 1, 12)),
+    ("http://www.example.com 1999年10月22日 00:22 中新社", date(1999, 10, 22)),
+    ("27.09.2022  10:05", date(2022, 9, 27)),
+])
+def test_header_dates(header, expected):
+    assert _parse(f"某县招商引资成绩单出炉\n{header}\n今年签约项目12个。").published_date == expected
+
+
+def test_month_and_day_alone_give_no_date():
+    # "1月19日" has no year: guessing one would mislabel every figure's period.
+    assert _parse("1月19日,某区召开会议,签约项目12个。").published_date is None
+
+
+def test_body_date_is_an_event_not_the_publication():
+    assert _parse("2013年11月28日,某市首趟班列开行。").published_date is None
+
+
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("某标题在这里很长\n来源:昆明发布\n正文。", "昆明发布"),
+    ("某标题在这里很长\n來源:北京日報\n正文。", "北京日报"),
+    ("正文。\n来源/某市融媒体中心", "某市融媒体中心"),
+    ("正文很长很长。(云南日报 记者张明)", "云南日报"),
+    ("中新网成都11月14日电 (记者 王明)成都海关14日公布数据。", "中新网"),
+    ("中新社厦门十月二十一日电:(记者 李明)今年一至九月。", "中新社"),
+    ("重庆日报讯(记者 苏明)近日,记者获悉。", "重庆日报"),
+])
+def test_publishers(text, publisher):
+    assert _parse(text).publisher == publisher
+
+
+def test_bylines_from_brackets_and_footer_lines():
+    text = "正文。(某某发布 撰文:王明 李华 摄影:张强\n编辑: 赵敏 责任编辑: 钱进\n【编辑:孙亭】"
+    assert _parse(text).bylines == ["王明", "李华", "张强", "赵敏", "钱进", "孙亭"]
+
+
+def test_bylines_stop_at_dates_and_places():
+    # "1月21日 新疆电" follows the names in the same bracket: not names.
+    assert _parse("【本报记者赵会 实习记者张晶 李梦 1月21日 新疆电】外贸额创新高。").bylines == ["赵会", "张晶", "李梦"]
+
+
+def test_title_skips_site_names_and_share_blocks():
+    text = "中新网\n分享到:\n\n武汉产业援疆马不停蹄,新疆博乐朋友圈扩大\n分享到:\n正文。"
+    assert _parse(text).title == "武汉产业援疆马不停蹄,新疆博乐朋友圈扩大"
+
+
+def test_no_title_when_the_page_opens_with_a_paragraph():
+    assert _parse("1月19日,在某某微访谈中," + "某合作区将突出重点工作," * 5 + "努力建设口岸城市。").title is None
+
+
+def test_hints_win_over_the_text():
+    article = _parse("某标题在这里很长\n2024-05-12 来源:某某发布\n正文。",
+                     {"title": "容器标题", "published_date": "2024-06-01T08:00:00+08:00"})
+    assert (article.title, article.published_date) == ("容器标题", date(2024, 6, 1))
+
+
+# The real pages: (file, title, date, publisher, a byline).
+SEEDS = [
+    ("seeds/000_acfd72e2a12c4182.txt", None, None, "昆明市融媒体中心", "栗飞"),
+    ("seeds/001_775059715503cc21.txt", "观察 | 这场全市会议,为何选在磨憨召开?", date(2024, 5, 12), "昆明发布", "徐婷"),
+    ("seeds/002_708dae220a0da5de.txt", "云南:把握重大机遇发挥综合优势高水平高质量推进园区建设", date(2023, 8, 8),
+     "云南日报", "张寅"),
+    ("seeds/003_12308722b4ee8806.txt", None, None, None, "邵晶岩"),
+    ("seeds/004_46beda56b9ee326b.txt", "与“风”赛跑,武汉产业援疆马不停蹄!新疆博乐的“朋友圈”越来越多",
+     date(2024, 1, 12), "博乐市融媒体中心", "孙亭文"),
+    ("dev/c_01.txt", "今年前三季度厦门保持较高经济增长速度", date(1999, 10, 22), "中新社", "杨伏山"),
+    ("dev/c_05.txt", "本市2023年第一批重大项目集中开工建设 殷勇宣布重大项目开工", date(2023, 2, 1), "北京日报", None),
+    ("dev/c_10.txt", "2024年我省招商引资成绩单出炉", date(2025, 2, 19), "山西日报", "安晓奕"),
+    ("dev/d_01.txt", None, None, "中新网", None),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "published", "publisher", "byline"), SEEDS)
+def test_real_pages(name, title, published, publisher, byline):
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    article = _parse(path.read_text(encoding="utf-8"))
+    assert (article.title, article.published_date, article.publisher) == (title, published, publisher)
+    assert byline is None or byline in article.bylines
+
+
+def test_real_mojibake_pages_are_flagged():
+    for name, flagged in [("seeds/003_12308722b4ee8806.txt", True), ("seeds/001_775059715503cc21.txt", False)]:
+        path = CORPUS / name
+        if path.exists():
+            assert _parse(path.read_text(encoding="utf-8")).is_mojibake is flagged

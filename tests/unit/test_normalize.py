@@ -1,0 +1,93 @@
+"""Normalisation: script, converter debris, width, furniture, mojibake (own sentences, same genre)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.parse.normalize import detect_script, garbled_spans, normalize
+
+
+def test_traditional_becomes_simplified_and_pinyin_debris_goes():
+    # A converter left the pinyin of each character: it must go, real parentheses must stay.
+    raw = "當(dāng)好排頭兵,中國(黑龍江)自由貿易試驗區網(wǎng)站(0106168)公布(記者 王明)"
+    result = normalize(raw)
+    assert result.text == "当好排头兵,中国(黑龙江)自由贸易试验区网站(0106168)公布(记者王明)"
+    assert result.script == "traditional"
+
+
+def test_variant_forms_are_converted():
+    # Mixed forms seen in dev pages: 産, 並, 爲 must become 产, 并, 为.
+    assert normalize("新産業並且爲此投資").text == "新产业并且为此投资"
+
+
+def test_truncated_debris_at_end_of_text():
+    # Pages cut mid-word leave "(fāzh" with no closing parenthesis.
+    assert normalize("推动产业发展(fāzh").text == "推动产业发展"
+
+
+def test_full_width_digits_and_punctuation_fold_but_chinese_quotes_stay():
+    raw = "总投资１２．５亿元，增长３０％（同比）：“好”、很好。"
+    assert normalize(raw).text == "总投资12.5亿元,增长30%(同比):“好”、很好。"
+
+
+def test_simplified_text_is_left_as_is():
+    assert detect_script("全市签约项目42个,总投资316亿元。") == "simplified"
+
+
+def test_mixed_script():
+    # Half the page in each script: neither label is true.
+    assert detect_script("經濟發展實現增長" + "经济发展实现增长" * 1) == "mixed"
+
+
+@pytest.mark.parametrize("line", [
+    "分享到:", "字号:大 中 小", "【编辑:李明】", "责任编辑: 张三", "浏览:166", "图片",
+    "新浪首页 > 新闻中心 > 国内新闻", "Copyright ©2001-2024 example.com All Rights Reserved",
+    "[京ICP备00000000号]", "关键词: 同比增长", "您访问的链接即将离开“某某网”门户网站 是否继续?",
+    "2024-03-05 09:30:00 来源:某某日报", "- 时间:2023-08-08",
+])
+def test_furniture_lines_are_dropped(line):
+    # Each is page chrome or a header line: none may reach the figure extractor.
+    text = normalize(f"某县今年签约项目12个。\n{line}\n总投资30亿元。").text
+    assert text == "某县今年签约项目12个。\n总投资30亿元。"
+
+
+def test_body_line_starting_with_a_date_is_kept():
+    # A comma after the date makes it a sentence, not a dateline.
+    assert normalize("2013年11月28日,西安首趟班列开行。").text == "2013年11月28日,西安首趟班列开行。"
+
+
+def test_repeated_headline_is_kept_once_and_paragraphs_stay_lines():
+    text = normalize("某市招商引资再创新高\n分享到:\n某市招商引资再创新高\n第一段。\n第二段。").text
+    assert text.split("\n") == ["某市招商引资再创新高", "第一段。", "第二段。"]
+
+
+def test_spaces_between_chinese_characters_are_removed():
+    # Line wrapping in old pages splits words: "增 长" must read "增长" for matching.
+    assert normalize("比去年同期增 长二成八, 达 5 亿元").text == "比去年同期增长二成八, 达 5 亿元"
+
+
+def test_doubled_commas_left_by_a_converter():
+    assert normalize("获悉,,近年来,天津市,、山东省累计投入,。").text == "获悉,近年来,天津市、山东省累计投入。"
+
+
+def test_gbk_mojibake_is_flagged_with_its_span():
+    # "?" glued to rare characters and a stray Latin letter: garbage decoded with the wrong codec.
+    text = "积极构建现代产业体系?缇衬茉淳C合利用、跨境加工等产业稳步推进,总投资5亿元。"
+    result = normalize(text)
+    assert result.garbled_spans == [(10, 16)]
+    assert result.text[10:16] == "?缇衬茉淳C"
+
+
+def test_question_marks_and_rare_place_names_are_not_mojibake():
+    # A real question followed by a place with rare characters (勐腊) is prose.
+    assert garbled_spans("为什么选在这里?勐腊县给出了答案。为何?因为A股上市。") == []
+
+
+def test_broken_markup_is_mojibake():
+    assert garbled_spans("觉得一切都很值?!?/p>") == [(7, 13)]
+
+
+def test_lost_character_chain_is_repaired_when_known_else_flagged():
+    # "云南日?qǐng)?bào)" lost 报 but kept its pinyin; an unknown chain stays and is flagged.
+    assert normalize("来源:云南日?qǐng)?bào)\n要?jiǎng)?chuàng)新发展。").lines[0] == "来源:云南日报"
+    assert normalize("要?jiǎng)?chuàng)新发展。").garbled_spans
