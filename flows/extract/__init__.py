@@ -33,7 +33,7 @@ def dedupe(figures: list[Figure], title: str | None) -> list[Figure]:
         twin = next((k for k in kept if _same(k, fig, title)), None)
         if twin is None:
             kept.append(fig)
-        elif _completeness(fig) > _completeness(twin):
+        elif _completeness(fig) > _completeness(twin) or (_headline(twin, title) and not _headline(fig, title)):
             kept[kept.index(twin)] = fig
     return kept
 
@@ -45,12 +45,12 @@ def _same(a: Figure, b: Figure, title: str | None) -> bool:
 
 
 def _headline(fig: Figure, title: str | None) -> bool:
-    """A title, or a line standing alone without a full stop (a headline or a subhead)."""
-    return bool(title and fig.sentence in title) or ("。" not in fig.sentence and len(fig.sentence) <= 60 and fig.sentence.count("，") <= 1)
+    """The title. (Subheads are not: gold counts 达成意向投资项目7个 above its paragraph as a figure.)"""
+    return bool(title and fig.sentence and fig.sentence in title)
 
 
 def _completeness(fig: Figure) -> int:
-    return (fig.year is not None) + (fig.place is not None) + (fig.metric is not None) - _headline(fig, None)
+    return (fig.year is not None) + (fig.place is not None) + (fig.metric is not None)
 
 
 def _with_text(article: Article, text: str) -> Article:

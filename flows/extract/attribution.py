@@ -41,23 +41,52 @@ class Spot:
 
 
 # 对美国进出口, 与山东联手, 赴/前往/奔赴四川, 进山东市场, 占全国比重, 比全国高出: the place is the other side
-_PARTNER_BEFORE = re.compile(r"(?:对|与|同|和|赴|往|至|到|从|进|占|比|较|销往|运往)(?:我国|中国)?$")
-_DEICTIC = re.compile(r"(?:我|本|该|全)(省|市|县|州)|全国|我国")
+_PARTNER_BEFORE = re.compile(r"(?:对|与|同|和|赴|往|至|到|进|占|比|较|除|销往|运往)(?:我国|中国)?$")
+# 我县, 本市, 全省: the article's place of that level. (全国 figures carry no place in gold: left out.)
+_DEICTIC = re.compile(r"(?:我|本|该|全)(省|市|县|州)")
+# Layout debris in a masthead: spaces (衡 水 市  统  计 局) and converter pinyin (統(tǒng))
+_MASTHEAD_DEBRIS = re.compile(r"\s+|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+# A place named inside an organisation's name is not where the figure is: 四川中辰智慧科技有限公司的年产...
+_ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
+# A donor: 武汉援疆工作队, 湖北省、武汉市累计投入援博资金, 上海市积极对口支援 (the figure is the recipient's)
+_DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶)")
+_RECIPIENT_BEFORE = re.compile(r"(?:向|给|为)$")  # 向甘肃投入财政援助资金: the place receives
+# A place inside a facility's name: 青岛胶州站 (the figure is 青岛's), 在株洲凯悦酒店举行
+_FACILITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:站|机场|酒店|宾馆|大厦|会展中心)")
 _LEVEL_OF = {"省": "province", "市": "prefecture", "县": "county", "州": "prefecture"}
 
 
-def place_spots(text: str, title: str | None) -> tuple[list[Spot], Place | None]:
+def place_spots(text: str, title: str | None, original: str = "") -> tuple[list[Spot], Place | None]:
     """Every place mention and deictic in text, with the article's main place."""
     mentions = find_places(text)
-    main, by_level = _main_places(mentions, title)
-    spots = []
-    for pm in mentions:
-        spots.append(Spot(pm.start, pm.end, pm.place, _is_partner(text, pm.start, spots)))
+    main, by_level = _main_places(mentions + _letterhead_places(original), title)
+    spots: list[Spot] = []
+    for n, pm in enumerate(mentions):
+        inner = n + 1 < len(mentions) and mentions[n + 1].start == pm.end  # 青岛胶州站: the station is 胶州's
+        donor = _DONOR_AFTER.match(text, pm.end) and not _RECIPIENT_BEFORE.search(text, max(0, pm.start - 2), pm.start)
+        aside = bool(_ORG_AFTER.match(text, pm.end) or (not inner and _FACILITY_AFTER.match(text, pm.end)) or donor)
+        spots.append(Spot(pm.start, pm.end, pm.place, aside or _is_partner(text, pm.start, spots)))
     for m in _DEICTIC.finditer(text):
-        place = None if m[1] is None else by_level.get(_LEVEL_OF[m[1]]) or main
-        spots.append(Spot(m.start(), m.end(), place, False))
+        place = _deictic(_LEVEL_OF[m[1]], main, by_level)
+        spots.append(Spot(m.start(), m.end(), place, bool(_PARTNER_BEFORE.search(text, max(0, m.start() - 4), m.start()))))
     spots.sort(key=lambda s: s.start)
     return spots, main
+
+
+def _letterhead_places(text: str) -> list:
+    """Places in the masthead lines of the original (衡 水 市  统  计 局), which normalisation may drop."""
+    found = []
+    for line in text.split("\n", 2)[:2]:
+        if len(line) <= 60:
+            found += find_places(_MASTHEAD_DEBRIS.sub("", line))
+    return found
+
+
+def _deictic(level: str, main: Place | None, by_level: dict[str, Place]) -> Place | None:
+    """本市 is the main place when that is a city (北京市, 重庆市), else the most named place of the level."""
+    if main and (main.level == level or (level == "prefecture" and main.name.endswith("市"))):
+        return main
+    return by_level.get(level) or main
 
 
 def _is_partner(text: str, start: int, previous: list[Spot]) -> bool:
@@ -99,11 +128,12 @@ def _parent(place: Place) -> Place | None:
 
 
 def figure_place(spots: list[Spot], sent_start: int, fig_start: int, carried: Place | None) -> tuple[Place | None, bool]:
-    """(place, found in this sentence): adjacent place first, then nearest non-partner before the figure."""
+    """(place, found in this sentence): a place right before the number (福建省百分之十点七), else the
+    nearest non-partner place before the figure, else the carried one."""
     for spot in reversed(spots):
         if spot.start >= fig_start or spot.end <= sent_start:
             continue
-        if fig_start - spot.end <= 1 or not spot.partner:
+        if fig_start == spot.end or not spot.partner:
             return spot.place, True
     return carried, False
 
@@ -116,17 +146,19 @@ def last_place(spots: list[Spot], start: int, end: int, carried: Place | None) -
     return carried
 
 
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
+_CONTINUES = re.compile(r"\s*(?:其中|其中，)")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?”」]*")
 
 
 def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
     """Figures with metric, category, year and place, in text order."""
     text = article.text
-    spots, main = place_spots(text, article.title)
+    spots, main = place_spots(text, article.title, article.original_text[:300])
     current = current_year(text, article.published_date)
     dated = article.published_date is not None
     carried_year, carried_place = current, main
-    figures, i = [], 0
+    figures, i, last_metric = [], 0, None
     for sent in _SENTENCE.finditer(text):
         s, e = sent.span()
         inside = []
@@ -135,14 +167,19 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
             i += 1
         offsets = [m.start - s for m in inside]
         years, carried_year = sentence_years(sent[0], offsets, carried_year, current, dated)
-        previous, floor = None, 0
+        # 其中... continues the passage before: its figures may take the last figure's metric
+        previous = last_metric if _CONTINUES.match(sent[0]) else None
+        floor = 0
         for mention, year in zip(inside, years):
             left = left_context(sent[0], mention.start - s, floor)
             right = right_context(sent[0], mention.end - s)
-            metric, category = metric_and_category(left, right, mention.unit, mention.is_change, previous)
+            rest = sent[0][mention.end - s:]
+            listed = floor > 0 and not _CLAUSE_BREAK.search(sent[0], floor, mention.start - s)
+            metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed)
             place, _ = figure_place(spots, s, mention.start, carried_place)
             figures.append(_figure(text, sent[0], mention, metric, category, year, place))
             previous, floor = (metric, category), mention.end - s
+            last_metric = previous
         carried_place = last_place(spots, s, e, carried_place)
     return figures
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from flows.extract.numbers import parse_number, parse_tenths
 from flows.rules import nonfigures as nf
-from flows.rules.qualifiers import CHANGE_AFTER, CHANGE_BEFORE, QUALIFIER_AFTER, QUALIFIER_BEFORE
+from flows.rules.qualifiers import CHANGE_AFTER, CHANGE_BEFORE, QUALIFIER_AFTER, QUALIFIER_BEFORE, QUALIFIER_FALSE_STARTS
 from flows.rules.units import BIG_COUNT_NOUNS, UNIT_FALSE_STARTS, UNIT_SURFACES, UNITS
 
 
@@ -150,7 +150,7 @@ def _simple(text: str, m: re.Match, value: float, unit: str, rule: str) -> Menti
     return Mention(m.start(), m.end(), m.start(), round(value, 6), unit, qualifier, change, rule)
 
 
-_QUAL_WORD = re.compile("(" + "|".join(w for _, words in QUALIFIER_BEFORE for w in words) + ")$")
+_QUAL_WORD = re.compile("(?<!" + ")(?<!".join(QUALIFIER_FALSE_STARTS) + ")(" + "|".join(w for _, words in QUALIFIER_BEFORE for w in words) + ")$")
 
 
 def _qualifier_before(text: str, start: int) -> str:

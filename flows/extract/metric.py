@@ -32,36 +32,69 @@ def right_context(sentence: str, end: int) -> str:
 
 def nearest_keyword(text: str, left_side: bool = True) -> tuple[str, str] | None:
     """(keyword, category) of the keyword ending nearest the end of text, longest on a tie."""
-    best = None
-    for m in mr.KEYWORDS.finditer(text):
-        if not left_side and m[0] in mr.LEFT_ONLY:
-            continue
-        key = (m.end(), len(m[0]))
-        if best is None or key > best[0]:
-            best = (key, m[0])
-    return None if best is None else (best[1], mr.KEYWORD_CATEGORY[best[1]])
+    backwards = text[::-1]
+    for m in mr.KEYWORDS_REVERSED.finditer(backwards):
+        word = m[0][::-1]
+        if left_side or word not in mr.LEFT_ONLY:
+            return word, mr.KEYWORD_CATEGORY[word]
+    return None
 
 
-def metric_and_category(left: str, right: str, unit: str, is_change: bool,
-                        previous: tuple[str | None, str] | None) -> tuple[str | None, str]:
-    """(metric, category) of one figure; previous is the (metric, category) of the figure before it."""
+def metric_and_category(left: str, right: str, rest: str, unit: str,
+                        previous: tuple[str | None, str] | None, listed: bool = False) -> tuple[str | None, str]:
+    """(metric, category) of one figure.
+
+    left/right: the words before it in its clause and the noun after it; rest: the sentence after it;
+    previous: the (metric, category) of the figure before it (or of the passage 其中 continues);
+    listed: no clause break since that figure (27个国家59个城市).
+    """
+    metric, category = _decide(left, right, rest, unit, previous, listed)
+    return metric, _unit_override(unit, category)
+
+
+def _decide(left, right, rest, unit, previous, listed):
     own = mr.METRIC_TAIL.sub("", mr.METRIC_TRIM.sub("", left)).strip()
     bare = not _CHANGE_WORDS.sub("", own, count=1).strip()
-    if "占" in own and previous:
+    counted = unit in _COUNTED
+    if "占" in own:  # a share: its subject before 占, else the figure it follows
         subject = own.split("占", 1)[0]
         hit = nearest_keyword(subject)
-        return (subject, hit[1]) if hit else previous
+        if hit:
+            return subject, hit[1]
+        if previous:
+            return previous
     hit = nearest_keyword(own)
-    if hit:
-        return own, _unit_override(unit, hit[1])
-    if previous and (bare or unit == "percent"):
+    if hit and not (unit in _CAPACITY and hit[1] == "enterprises"):  # a company's 年产2000万平方米 is a project's
+        return own, hit[1]
+    if counted:  # 六个现代化边境幸福村工程: the counted noun follows
+        hit = nearest_keyword(right, left_side=False)
+        if hit:
+            return (own + right) or None, hit[1]
+        if previous and listed:  # 27个国家59个城市: a list goes on
+            return previous
+        if len(right) >= 2:  # a noun of its own that says nothing known (17个市级帮扶集团)
+            return own + right, mr.UNIT_CATEGORY.get(unit, "other")
+    if unit in _CAPACITY or unit == "km":  # a distance or a capacity is not the rate's or count's before it
+        return (own + right) or None, mr.UNIT_CATEGORY[unit]
+    if previous and (bare or unit == "percent" or counted):
         return previous
-    hit = nearest_keyword(right, left_side=False)
-    if hit:
-        return (own + right) or None, _unit_override(unit, hit[1])
     if previous:
         return (own or previous[0]), previous[1]
+    hit = _first_keyword(rest) if unit in _SAID_AFTER else None  # 251.7亿美元，这是新疆对外贸易额...
+    if hit:
+        return hit
     return (own + right) or None, mr.UNIT_CATEGORY.get(unit, "other")
+
+
+_MONEY = frozenset({"CNY", "USD", "EUR", "HKD"})
+_SAID_AFTER = frozenset({"CNY", "USD", "EUR", "HKD", "percent"})
+_COUNTED = frozenset({"count", "person", "person_time"})
+_CAPACITY = frozenset({"m2", "m3", "mu", "other:锭", "other:头", "other:千瓦", "other:兆瓦"})
+
+
+def _first_keyword(text: str) -> tuple[str, str] | None:
+    m = mr.KEYWORDS.search(text)
+    return (m[0], mr.KEYWORD_CATEGORY[m[0]]) if m else None
 
 
 def _unit_override(unit: str, category: str) -> str:

@@ -15,21 +15,27 @@ from datetime import date
 _CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _YEAR = r"(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2}"
 _N = r"(?:[两二三四五六七八九十几多]|\d+)"
+# A period inside a year before the comma that makes the year head a passage: 2023年7月3日，  今年1-5月，
+_PERIOD = (r"(?:\d{1,2}月(?:\d{1,2}日)?(?:[-—至到]\d{1,2}日)?|\d{1,2}[-—~至]\d{1,2}月|[上下]半年|前?[一二三四]季度"
+           r"|前三季度|底|末|初|全年)?[，,]")
 
 # One alternation, tried left to right at each position; the group that matched says what it is.
 TIME_WORDS = re.compile(
     rf"(?P<base>(?:比|较|与|同比|相比)(?:(?:{_YEAR})年(?!的)|上年|去年|上一年))"  # 比2005年提高: a base, not the year
     rf"|(?P<since>自[^，,。；;]{{0,20}}?以来)"  # 自3月21日试运营以来 (within) / 自东西部扶贫协作开展以来 (span)
-    rf"|(?P<span>近年来|近几年|多年来|历年|最初|起初|当初|{_N}年多?(?:来|以来)|近{_N}年|连续{_N}年"
+    rf"|(?P<span>近年来|近几年|多年来|一年多来|历年|最初|起初|当初|{_N}年多?(?:来|以来)|近{_N}年|连续{_N}年"
     rf"|(?:{_YEAR})年(?:\d{{1,2}}月)?(?:以来|起|至今)|(?:{_YEAR})年[、和](?:{_YEAR})年两年"
     rf"|投产达效后|达产后|建成后|投产后|托管以来|成立以来|开展以来)"
     rf"|(?P<lead>回顾|截至|截止)?(?P<year>{_YEAR})年度?"
-    rf"(?P<head>(?:\d{{1,2}}月(?:\d{{1,2}}日)?(?:[-—至到]\d{{1,2}}日)?|[上下]半年|前?[一二三四]季度|底|末|初|全年)?[，,])?"
-    rf"|(?P<rel>今年|本年|去年|上年|过去一年|前年|明年|当年)(?P<relhead>[，,])?"
+    rf"(?P<head>{_PERIOD})?"
+    rf"|(?P<rel>今年|本年|去年|上年|过去一年|前年|明年|当年|目前)(?P<relhead>{_PERIOD})?"
     rf"|(?P<frame>全年|上半年|下半年|前三季度|[一二三四]季度|年初|年底|年末|截至|截止|\d{{1,2}}[-—~至]\d{{1,2}}月"
     rf"|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|前\d+个月|前[一二三四五六七八九十]+个月|一年来)"
     rf"|(?P<cum>累计)"
 )
+# 累计 without a span word (截至3月31日，集装箱累计到发...) is read as a total of the current year:
+# in this genre the multi-year totals say so (近年来, 十七年来, 托管以来). Kept as a switch for tests.
+CUMULATIVE_OPENS_YEAR = False
 _FUTURE_BEFORE = re.compile(r"(?:到|至|力争|计划|预计|目标|展望)$")
 _SINCE_YEARS = re.compile(rf"[从自]({_YEAR})年[^。]{{0,60}}?(\d+|[一二三四五六七八九十]+)年来")
 _CLAUSE_END = re.compile(r"[，,；;]")
@@ -70,31 +76,38 @@ def _cn_small(text: str) -> int:
 def sentence_years(sentence: str, offsets: list[int], carried: int | None, current: int | None,
                    dated: bool) -> tuple[list[int | None], int | None]:
     """Years of the figures at offsets (relative to sentence) and the year carried to the next sentence."""
-    state, frame_seen, cum_clause_end = carried, False, -1
-    events = list(TIME_WORDS.finditer(sentence))
-    years, i = [], 0
-    for offset in offsets:
-        while i < len(events) and events[i].start() < offset:
-            m = events[i]
-            i += 1
-            if m["year"]:
-                state = year_number(m["year"])
-                frame_seen = True
-                if m["head"] or m["lead"]:
-                    carried = state
-            elif m["rel"]:
-                state = _relative(m["rel"], state, current, dated)
-                frame_seen = True
-                if m["relhead"] and m.start() < 12:
-                    carried = state
-            elif m["span"] or (m["since"] and not _within_year(m["since"])):
-                state = None
-            elif m["frame"]:
-                frame_seen = True
-            elif m["cum"] and not frame_seen:
-                end = _CLAUSE_END.search(sentence, m.end())
-                cum_clause_end = end.start() if end else len(sentence)
-        years.append(None if offset < cum_clause_end else state)
+    state, frame_seen, cum_clause_end, one_shot = carried, False, -1, (-1, None)
+    years: list[int | None] = []
+    pending = iter(offsets)
+    offset = next(pending, None)
+    for m in [*TIME_WORDS.finditer(sentence), None]:
+        while offset is not None and (m is None or offset <= m.start()):
+            if one_shot[1] is not None and 0 <= offset - one_shot[0] <= 2:  # 同比2011年的228.2亿美元: that figure only
+                years.append(one_shot[1])
+            else:
+                years.append(None if offset < cum_clause_end else state)
+            offset = next(pending, None)
+        if m is None:
+            break
+        if m["year"] and sentence.startswith("的", m.end()):  # 是2005年的5.2倍: a base, the state stays
+            one_shot = (m.end() + 1, year_number(m["year"]))
+        elif m["year"]:
+            state = year_number(m["year"])
+            frame_seen = True
+            if m["head"] or m["lead"]:
+                carried = state
+        elif m["rel"]:
+            state = _relative(m["rel"], state, current, dated)
+            frame_seen = True
+            if m["relhead"] and m.start() < 12:
+                carried = state
+        elif m["span"] or (m["since"] and not _within_year(m["since"])):
+            state = None
+        elif m["frame"]:
+            frame_seen = True
+        elif m["cum"] and not frame_seen and CUMULATIVE_OPENS_YEAR:
+            end = _CLAUSE_END.search(sentence, m.end())
+            cum_clause_end = end.start() if end else len(sentence)
     return years, carried
 
 
@@ -107,5 +120,5 @@ def _relative(word: str, state: int | None, current: int | None, dated: bool) ->
     if word == "当年" or current is None:
         return state if word == "当年" else None
     # Undated articles: the inferred year is already the year reported on, so 去年 means that year.
-    shift = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "过去一年": -1, "前年": -2, "明年": 1}[word]
+    shift = {"今年": 0, "本年": 0, "目前": 0, "去年": -1, "上年": -1, "过去一年": -1, "前年": -2, "明年": 1}[word]
     return current + shift if dated or shift > 0 else current

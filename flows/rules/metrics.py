@@ -13,7 +13,7 @@ CATEGORY_WORDS = {
     # 总投资678.46亿元, 完成固定资产投资31.56亿元, 协议利用外资, 签约金额1.49万亿元
     "investment": "投资 总投资 投资额 投资总额 固定资产投资 利用外资 外资 资金 招商引资 签约金额 协议资金 到位资金 市外资金",
     # 重点项目134个, 幸福村工程, 开复工率, 占地5600亩, 签订正式协议15个
-    "projects": "项目 工程 示范村 幸福村 开工率 开复工率 占地 协议 项目数 项目数量 产业园 开工",
+    "projects": "项目 工程 示范村 幸福村 开工率 开复工率 占地 协议 项目数 项目数量 产业园 开工 签约",
     # 注册企业1232户, 三资企业产值, 外贸企业融资
     "enterprises": "企业 公司 市场主体 商户 企业产值 企业融资 经营主体",
     # 进出口货值, 跨境电商, 消费帮扶, 扶贫产品销售
@@ -32,13 +32,16 @@ CATEGORY_WORDS = {
     "学校 医院 床位 教师 医生",
     # 地区生产总值, 增加值, 工业总产值, 人均可支配收入, 开发区, 政策诉求
     "other": "生产总值 GDP 增加值 总产值 产值 工业总产值 总收入 可支配收入 人均 开发区 第一产业 第二产业 第三产业 "
-    "政策 政策诉求 考察 行程 展会 参展面积",
+    "政策 政策诉求 行程 展会 参展面积",
 }
 # Keywords read only before the number: after it, 签约 is an event of the counted thing (16家企业集中签约)
-LEFT_ONLY = frozenset({"开工", "协议", "占地"})
+LEFT_ONLY = frozenset({"开工", "协议", "占地", "签约"})
 
 KEYWORD_CATEGORY = {word: cat for cat, words in CATEGORY_WORDS.items() for word in words.split()}
 KEYWORDS = re.compile("|".join(sorted(map(re.escape, KEYWORD_CATEGORY), key=len, reverse=True)))
+# The same, spelled backwards: searching the reversed text finds the keyword ending nearest the number,
+# the longest one there (无偿援助资金 is 援助资金, not 资金), which a forward scan cannot (matches don't overlap)
+KEYWORDS_REVERSED = re.compile("|".join(sorted((re.escape(w[::-1]) for w in KEYWORD_CATEGORY), key=len, reverse=True)))
 
 # When no keyword decides: the unit's usual subject (2000万平方米 capacity -> a project)
 UNIT_CATEGORY = {
@@ -52,4 +55,4 @@ UNIT_CATEGORY = {
 RIGHT_CUT = re.compile(r"[，,；;。：:、（(]|在|于|的|向|到|对|从|购销|采购|签约|集中|共|已|将")
 # Filler at the head of a metric phrase: 其中, 全年共, 累计完成 keep 累计完成 but drop 其中/共
 METRIC_TRIM = re.compile(r"^(?:其中|此外|同时|另有|共计|共有|共|合计|全年|全市|全县|全省|全区|实现|已|达到|达)+")
-METRIC_TAIL = re.compile(r"(?:已达|达到|达|为|约|共|有|是|分别|合计|小计|超过|超|近|逾|突破|不足|的)+$")
+METRIC_TAIL = re.compile(r"(?:已达|达到|达|为|共|有|是|分别|合计|小计|的)+$")

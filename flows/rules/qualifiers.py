@@ -13,6 +13,8 @@ QUALIFIER_BEFORE = (
     ("under", ("将近", "接近", "不到", "不足", "未满", "少于", "近")),
     ("over", ("超过", "不少于", "不低于", "多于", "突破", "超", "逾")),
 )
+# Characters that make the qualifier part of another word: 签约28个, 节约, 合约; 最近, 附近, 临近; 赶超
+QUALIFIER_FALSE_STARTS = ("签", "节", "制", "合", "契", "公", "条", "预", "邀", "履", "违", "特", "最", "附", "临", "赶")
 # Right after the unit: 3.5万人左右, 10亿元以上, 5000人以下
 QUALIFIER_AFTER = (
     ("approx", ("左右", "上下")),
