@@ -6,18 +6,21 @@ where; this module removes repeats. Plain functions: no framework, no I/O.
 
 from __future__ import annotations
 
+import re
+
 from flows.extract.attribution import attribute
 from flows.extract.figures import find_mentions
 from flows.records import Article, Figure
 
+_HAS_FULLWIDTH = re.compile("[０-９．％]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 
 
 def extract_figures(article: Article) -> list[Figure]:
     """Every figure an analyst would want from one article, one per distinct figure."""
-    text = article.text.translate(_FULLWIDTH)  # same length, so offsets stay valid for article.text
-    if text != article.text:
-        article = _with_text(article, text)
+    if _HAS_FULLWIDTH.search(article.text):  # same length, so offsets stay valid for article.text
+        article = _with_text(article, article.text.translate(_FULLWIDTH))
+    text = article.text
     figures = attribute(article, find_mentions(text))
     return dedupe(figures, article.title)
 

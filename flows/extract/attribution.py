@@ -12,12 +12,14 @@ earlier sentences, else the article's main place. Cannot tell a donor from a rec
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flows.extract.figures import Mention
 from flows.extract.metric import left_context, metric_and_category, right_context
-from flows.extract.years import current_year, sentence_years
+from flows.extract.years import current_year, sentence_years, time_words
 from flows.records import Article, Figure, Place
 
 try:
@@ -61,10 +63,13 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[list[
     mentions = find_places(text)
     main, by_level = _main_places(mentions + _letterhead_places(original), title)
     spots: list[Spot] = []
+    check_org = "公司" in text or "集团" in text
+    check_donor = "援" in text or "对口" in text or "帮扶" in text
     for n, pm in enumerate(mentions):
         inner = n + 1 < len(mentions) and mentions[n + 1].start == pm.end  # 青岛胶州站: the station is 胶州's
-        donor = _DONOR_AFTER.match(text, pm.end) and not _RECIPIENT_BEFORE.search(text, max(0, pm.start - 2), pm.start)
-        aside = bool(_ORG_AFTER.match(text, pm.end) or (not inner and _FACILITY_AFTER.match(text, pm.end)) or donor)
+        donor = check_donor and _DONOR_AFTER.match(text, pm.end) and not _RECIPIENT_BEFORE.search(text, max(0, pm.start - 2), pm.start)
+        org = check_org and _ORG_AFTER.match(text, pm.end)
+        aside = bool(org or (not inner and _FACILITY_AFTER.match(text, pm.end)) or donor)
         spots.append(Spot(pm.start, pm.end, pm.place, aside or _is_partner(text, pm.start, spots)))
     for m in _DEICTIC.finditer(text):
         place = _deictic(_LEVEL_OF[m[1]], main, by_level)
@@ -103,17 +108,15 @@ def _main_places(mentions: list, title: str | None) -> tuple[Place | None, dict[
     """The most named place (title mentions count thrice, a division gains half of its parts' mentions)."""
     score: Counter = Counter()
     places = {}
-    level_count: dict[str, Counter] = {}
+    level_count: dict[str, Counter] = defaultdict(Counter)
     for pm in mentions:
         weight = 3 if title and pm.surface in title else 1
         score[pm.place.place_id] += weight
         places[pm.place.place_id] = pm.place
-        level_count.setdefault(pm.place.level, Counter())[pm.place.place_id] += weight
-        parent = _parent(pm.place)
-        while parent is not None:
+        level_count[pm.place.level][pm.place.place_id] += weight
+        for parent in _ancestors(pm.place.parent_id):
             score[parent.place_id] += 0.5 * weight
             places.setdefault(parent.place_id, parent)
-            parent = _parent(parent)
     ranked = [pid for pid, _ in score.most_common() if pid in places]
     main = places[ranked[0]] if ranked else None
     by_level = {level: places[c.most_common(1)[0][0]] for level, c in level_count.items()}
@@ -122,27 +125,30 @@ def _main_places(mentions: list, title: str | None) -> tuple[Place | None, dict[
     return main, by_level
 
 
-def _parent(place: Place) -> Place | None:
-    parent = get_place(place.parent_id) if place.parent_id else None
-    return None if parent is None or parent.level == "country" else parent
+@lru_cache(maxsize=4096)
+def _ancestors(place_id: str | None) -> tuple[Place, ...]:
+    """The divisions containing a place, nearest first, without the country."""
+    parent = get_place(place_id) if place_id else None
+    if parent is None or parent.level == "country":
+        return ()
+    return (parent, *_ancestors(parent.parent_id))
 
 
-def figure_place(spots: list[Spot], sent_start: int, fig_start: int, carried: Place | None) -> tuple[Place | None, bool]:
+def figure_place(spots: list[Spot], starts: list[int], sent_start: int, fig_start: int, carried: Place | None) -> tuple[Place | None, bool]:
     """(place, found in this sentence): a place right before the number (福建省百分之十点七), else the
     nearest non-partner place before the figure, else the carried one."""
-    for spot in reversed(spots):
-        if spot.start >= fig_start or spot.end <= sent_start:
-            continue
+    for n in range(bisect_left(starts, fig_start) - 1, bisect_left(starts, sent_start) - 1, -1):
+        spot = spots[n]
         if fig_start == spot.end or not spot.partner:
             return spot.place, True
     return carried, False
 
 
-def last_place(spots: list[Spot], start: int, end: int, carried: Place | None) -> Place | None:
-    """The place a sentence hands to the next: its last non-partner place."""
-    for spot in reversed(spots):
-        if start <= spot.start < end and not spot.partner:
-            return spot.place
+def last_place(spots: list[Spot], starts: list[int], start: int, end: int, carried: Place | None) -> Place | None:
+    """The place a sentence hands to the next: its last non-partner place (starts: the spots' starts)."""
+    for n in range(bisect_left(starts, end) - 1, bisect_left(starts, start) - 1, -1):
+        if not spots[n].partner:
+            return spots[n].place
     return carried
 
 
@@ -155,10 +161,12 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
     """Figures with metric, category, year and place, in text order."""
     text = article.text
     spots, main = place_spots(text, article.title, article.original_text[:300])
-    current = current_year(text, article.published_date)
+    starts = [spot.start for spot in spots]
+    events = time_words(text)
+    current = current_year(text, article.published_date, events)
     dated = article.published_date is not None
     carried_year, carried_place = current, main
-    figures, i, last_metric = [], 0, None
+    figures, i, j, last_metric = [], 0, 0, None
     for sent in _SENTENCE.finditer(text):
         s, e = sent.span()
         inside = []
@@ -166,7 +174,10 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
             inside.append(mentions[i])
             i += 1
         offsets = [m.start - s for m in inside]
-        years, carried_year = sentence_years(sent[0], offsets, carried_year, current, dated)
+        first = j
+        while j < len(events) and events[j].start() < e:
+            j += 1
+        years, carried_year = sentence_years(sent[0], offsets, carried_year, current, dated, events[first:j], s)
         # 其中... continues the passage before: its figures may take the last figure's metric
         previous = last_metric if _CONTINUES.match(sent[0]) else None
         floor = 0
@@ -176,11 +187,11 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
             rest = sent[0][mention.end - s:]
             listed = floor > 0 and not _CLAUSE_BREAK.search(sent[0], floor, mention.start - s)
             metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed)
-            place, _ = figure_place(spots, s, mention.start, carried_place)
+            place, _ = figure_place(spots, starts, s, mention.start, carried_place)
             figures.append(_figure(text, sent[0], mention, metric, category, year, place))
             previous, floor = (metric, category), mention.end - s
             last_metric = previous
-        carried_place = last_place(spots, s, e, carried_place)
+        carried_place = last_place(spots, starts, s, e, carried_place)
     return figures
 
 

@@ -10,6 +10,7 @@ What the figure measures, when and where is attribution.py's job.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from flows.extract.numbers import parse_number, parse_tenths
@@ -50,19 +51,20 @@ def _unit_alternation() -> str:
 
 
 # 678.46亿元  5万多公里  800余万元  30—40万人  45.7 万人  近千条 (qualifier 近 read from the text before)
+_GATE = r"(?=[\d零〇一二两三四五六七八九十百千万亿])"  # one set test per position before the alternation
 WITH_UNIT = re.compile(
-    rf"(?P<lo>{_NUM})(?:\s?(?P<dash>[—\-~～至到])\s?(?P<hi>{_NUM}))?\s?(?P<q1>余|多)?"
+    rf"{_GATE}(?P<lo>{_NUM})(?:\s?(?P<dash>[—\-~～至到])\s?(?P<hi>{_NUM}))?\s?(?P<q1>余|多)?"
     rf"(?P<mag>万亿|千万|百万|亿|万)?(?P<q2>余|多)?\s?(?P<unit>{_unit_alternation()})"
 )
 # 百分之十六点三, 百分之4.26
 PERCENT_WORDS = re.compile(rf"百分之(?P<lo>{_CN}|{_AR})")
 # 二成八 (28%), 九成, 8成; not 统一成立, 一成不变
 TENTHS = re.compile(
-    r"(?<![零〇一二两三四五六七八九十\d统唯同第万逐划归单专之合])(?P<whole>[一二两三四五六七八九]|\d)成"
+    r"(?=[一二两三四五六七八九\d]成)(?<![零〇一二两三四五六七八九十\d统唯同第万逐划归单专之合])(?P<whole>[一二两三四五六七八九]|\d)成"
     r"(?P<tenth>[一二三四五六七八九])?(?!不变|为|了|功|立|熟|果|本|员|交|效|绩|都|型|长|就|品|套|片|群|色|分)"
 )
 # 高出八点九个和五点六个百分点: the first number borrows the unit of the second
-POINTS_PAIR = re.compile(rf"(?P<lo>{_NUM})个(?=[和、与及]{_NUM}个百分点)")
+POINTS_PAIR = re.compile(rf"{_GATE}(?P<lo>{_NUM})个(?=[和、与及]{_NUM}个百分点)")
 
 _CLAUSE_CUT = re.compile(r"[，,；;。！？!?：:、\n]")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
@@ -78,7 +80,7 @@ def find_mentions(text: str) -> list[Mention]:
         found.append(_simple(text, m, parse_number(m["lo"]), "percent", "percent_words"))
     for m in TENTHS.finditer(text):
         found.append(_simple(text, m, parse_tenths(m["whole"], m["tenth"]), "percent", "tenths"))
-    for m in POINTS_PAIR.finditer(text):
+    for m in POINTS_PAIR.finditer(text) if "百分点" in text else ():
         found.append(_simple(text, m, parse_number(m["lo"]), "percent", "points_pair"))
     found.sort(key=lambda x: (x.num_start, x.rule != "points_pair", -x.end))
     kept, last_end = [], -1
@@ -101,7 +103,8 @@ _JOINERS = frozenset({"和", "与", "及", "、", "和下降", "和增长"})
 
 
 def _masked(pos: int, masks: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in masks)
+    n = bisect_right(masks, (pos, float("inf")))  # masks are sorted: only the one starting last before pos
+    return any(a <= pos < b for a, b in masks[max(0, n - 3):n])
 
 
 def _refused(text: str, start: int, number: str, qualified: bool) -> bool:

@@ -21,7 +21,9 @@ _PERIOD = (r"(?:\d{1,2}月(?:\d{1,2}日)?(?:[-—至到]\d{1,2}日)?|\d{1,2}[-�
 
 # One alternation, tried left to right at each position; the group that matched says what it is.
 TIME_WORDS = re.compile(
-    rf"(?P<base>(?:比|较|与|同比|相比)(?:(?:{_YEAR})年(?!的)|上年|去年|上一年))"  # 比2005年提高: a base, not the year
+    # a one-character gate first: most positions fail it at once, which keeps the scan fast
+    r"(?=[比较与同相自近多一历最起当两二三四五六七八九十几连投达建托成开回截今本去目上过前明全下年累〇零\d])"
+    rf"(?:(?P<base>(?:比|较|与|同比|相比)(?:(?:{_YEAR})年(?!的)|上年|去年|上一年))"  # 比2005年提高: a base, not the year
     rf"|(?P<since>自[^，,。；;]{{0,20}}?以来)"  # 自3月21日试运营以来 (within) / 自东西部扶贫协作开展以来 (span)
     rf"|(?P<span>近年来|近几年|多年来|一年多来|历年|最初|起初|当初|{_N}年多?(?:来|以来)|近{_N}年|连续{_N}年"
     rf"|(?:{_YEAR})年(?:\d{{1,2}}月)?(?:以来|起|至今)|(?:{_YEAR})年[、和](?:{_YEAR})年两年"
@@ -31,7 +33,7 @@ TIME_WORDS = re.compile(
     rf"|(?P<rel>今年|本年|去年|上年|过去一年|前年|明年|当年|目前)(?P<relhead>{_PERIOD})?"
     rf"|(?P<frame>全年|上半年|下半年|前三季度|[一二三四]季度|年初|年底|年末|截至|截止|\d{{1,2}}[-—~至]\d{{1,2}}月"
     rf"|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|前\d+个月|前[一二三四五六七八九十]+个月|一年来)"
-    rf"|(?P<cum>累计)"
+    rf"|(?P<cum>累计))"
 )
 # 累计 without a span word (截至3月31日，集装箱累计到发...) is read as a total of the current year:
 # in this genre the multi-year totals say so (近年来, 十七年来, 托管以来). Kept as a switch for tests.
@@ -45,7 +47,15 @@ def year_number(text: str) -> int:
     return int(text.translate(_CN_YEAR_DIGITS))
 
 
-def current_year(text: str, published: date | None) -> int | None:
+def time_words(text: str) -> list[re.Match]:
+    """Every time expression of text, found once per article."""
+    return list(TIME_WORDS.finditer(text)) if _ANY_TIME.search(text) else []
+
+
+_ANY_TIME = re.compile(r"年|来|后|初|计|前|截|目前|季度|月")
+
+
+def current_year(text: str, published: date | None, events: list[re.Match] | None = None) -> int | None:
     """The article's own year: its date, else the latest year its text reports on.
 
     Without a date: the latest past year named (not a target: 到2025年), a comparison base plus one
@@ -54,7 +64,7 @@ def current_year(text: str, published: date | None) -> int | None:
     if published:
         return published.year
     years = []
-    for m in TIME_WORDS.finditer(text):
+    for m in TIME_WORDS.finditer(text) if events is None else events:
         if m["year"] and not _FUTURE_BEFORE.search(text[max(0, m.start() - 2):m.start()]):
             years.append(year_number(m["year"]))
         elif m["base"]:
@@ -74,14 +84,20 @@ def _cn_small(text: str) -> int:
 
 
 def sentence_years(sentence: str, offsets: list[int], carried: int | None, current: int | None,
-                   dated: bool) -> tuple[list[int | None], int | None]:
-    """Years of the figures at offsets (relative to sentence) and the year carried to the next sentence."""
+                   dated: bool, events: list[re.Match] | None = None, base: int = 0) -> tuple[list[int | None], int | None]:
+    """Years of the figures at offsets (relative to sentence) and the year carried to the next sentence.
+
+    events: the sentence's time expressions when already found in the whole text, base: where the
+    sentence starts in that text (matches then carry offsets in the text, not the sentence).
+    """
     state, frame_seen, cum_clause_end, one_shot = carried, False, -1, (-1, None)
     years: list[int | None] = []
     pending = iter(offsets)
     offset = next(pending, None)
-    for m in [*TIME_WORDS.finditer(sentence), None]:
-        while offset is not None and (m is None or offset <= m.start()):
+    found = TIME_WORDS.finditer(sentence) if events is None else events
+    for m in [*found, None]:
+        start = m.start() - base if m is not None else 0
+        while offset is not None and (m is None or offset <= start):
             if one_shot[1] is not None and 0 <= offset - one_shot[0] <= 2:  # 同比2011年的228.2亿美元: that figure only
                 years.append(one_shot[1])
             else:
@@ -89,8 +105,9 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             offset = next(pending, None)
         if m is None:
             break
-        if m["year"] and sentence.startswith("的", m.end()):  # 是2005年的5.2倍: a base, the state stays
-            one_shot = (m.end() + 1, year_number(m["year"]))
+        end = m.end() - base
+        if m["year"] and sentence.startswith("的", end):  # 是2005年的5.2倍: a base, the state stays
+            one_shot = (end + 1, year_number(m["year"]))
         elif m["year"]:
             state = year_number(m["year"])
             frame_seen = True
@@ -99,14 +116,14 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
         elif m["rel"]:
             state = _relative(m["rel"], state, current, dated)
             frame_seen = True
-            if m["relhead"] and m.start() < 12:
+            if m["relhead"] and start < 12:
                 carried = state
         elif m["span"] or (m["since"] and not _within_year(m["since"])):
             state = None
         elif m["frame"]:
             frame_seen = True
         elif m["cum"] and not frame_seen and CUMULATIVE_OPENS_YEAR:
-            end = _CLAUSE_END.search(sentence, m.end())
+            end = _CLAUSE_END.search(sentence, end)
             cum_clause_end = end.start() if end else len(sentence)
     return years, carried
 
