@@ -1,7 +1,8 @@
 """Parsed articles and their figures -> the frames of the star schema, keys derived from content.
 
 Keys are hashes of what identifies a row, so the same input always yields the same keys and a
-reload changes nothing: article_id from the source, figure_id from article, unit, value and change.
+reload changes nothing: article_id from the source, figure_id from article, unit, value, change
+and metric.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ def star_tables(articles: pl.DataFrame, figures: pl.DataFrame, run_id: str, now:
 
 def _fact_figure(figures: pl.DataFrame, dim_metric: pl.DataFrame, articles: pl.DataFrame, run_id: str) -> pl.DataFrame:
     dates = articles.select("article_id", date_id=_date_id(pl.col("published_date")))
-    figures = figures.with_columns(figure_id=keys_of(figures, "article_id", "unit", "value", "is_change"))
+    figures = figures.with_columns(figure_id=keys_of(figures, "article_id", "unit", "value", "is_change", "metric"))
     return (
         figures.with_columns(metric=pl.col("metric").fill_null(""))
         .join(dim_metric, on=["metric", "category"], how="left")

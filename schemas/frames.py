@@ -32,7 +32,11 @@ class StgArticle(pa.DataFrameModel):
 
 
 class StgFigure(pa.DataFrameModel):
-    """One row per figure found in an article of the batch (grain: distinct figure in one article)."""
+    """One row per figure found in an article of the batch (grain: distinct figure in one article).
+
+    Distinct by value, unit, change and metric: 外资企业5户 and 示范村5个 are two figures, a headline
+    restating 总投资73.9亿元 of the body is one.
+    """
 
     article_id: str = pa.Field(str_length={"min_value": 16, "max_value": 16})
     mention: str = pa.Field(str_length={"min_value": 1})
@@ -50,5 +54,5 @@ class StgFigure(pa.DataFrameModel):
 
     class Config:
         strict = True
-        unique = ["article_id", "unit", "value", "is_change"]
+        unique = ["article_id", "unit", "value", "is_change", "metric"]
 
