@@ -53,7 +53,7 @@ def _unit_alternation() -> str:
 # 678.46亿元  5万多公里  800余万元  30—40万人  45.7 万人  近千条 (qualifier 近 read from the text before)
 _GATE = r"(?=[\d零〇一二两三四五六七八九十百千万亿])"  # one set test per position before the alternation
 WITH_UNIT = re.compile(
-    rf"{_GATE}(?P<lo>{_NUM})(?:\s?(?P<dash>[—\-~～至到])\s?(?P<hi>{_NUM}))?\s?(?P<q1>余|多)?"
+    rf"{_GATE}(?P<lo>{_NUM})(?:\s?(?P<dash>[—\-~～至到])\s?(?P<hi>{_AR}|{_CN}))?\s?(?P<q1>余|多)?"
     rf"(?P<mag>万亿|千万|百万|亿|万)?(?P<q2>余|多)?\s?(?P<unit>{_unit_alternation()})"
 )
 # 百分之十六点三, 百分之4.26
@@ -85,7 +85,8 @@ def find_mentions(text: str) -> list[Mention]:
     found.sort(key=lambda x: (x.num_start, x.rule != "points_pair", -x.end))
     kept, last_end = [], -1
     for mention in found:
-        if mention.num_start >= last_end and not _masked(mention.num_start, masks):
+        upper = mention.rule == "range" and kept and kept[-1].start == mention.start  # a range's second bound
+        if (upper or mention.num_start >= last_end) and not _masked(mention.num_start, masks):
             kept.append(mention)
             last_end = max(last_end, mention.end)
     _share_change(text, kept)

@@ -1,0 +1,55 @@
+"""End to end on the real articles in ../shared: extraction must stay at or above the quality bar.
+
+Reads the corpus and gold from ../shared at runtime (nothing copied into the repository) and scores
+with the functions of ../shared/eval/score.py, the scorer CI uses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import io
+from pathlib import Path
+
+import pytest
+
+from flows.extract import extract_figures
+from flows.parse.article import parse_article
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+BAR = {"f1": 0.95, "strict_f1": 0.85}
+SETS = {"seeds": ["seeds.jsonl"], "dev": ["dev_c.jsonl", "dev_d.jsonl"]}
+
+pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="../shared not present")
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _predictions(corpus: Path) -> list[dict]:
+    rows = []
+    for path in sorted(corpus.glob("*.txt")):
+        raw = path.read_bytes()
+        article = parse_article(raw.decode("utf-8", errors="replace"), source=str(path),
+                                content_hash=hashlib.sha256(raw).hexdigest())
+        for fig in extract_figures(article):
+            rows.append({"source": str(path), "value": fig.value, "unit": fig.unit, "qualifier": fig.qualifier,
+                         "is_change": fig.is_change, "category": fig.category, "year": fig.year,
+                         "place": fig.place.name if fig.place else None})
+    return rows
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_quality_bar(name):
+    score = _scorer()
+    corpus = SHARED / "corpus" / name
+    gold = [row for file in SETS[name] for row in score.load_gold(str(SHARED / "gold" / file))]
+    with contextlib.redirect_stdout(io.StringIO()):
+        summary = score.score(gold, _predictions(corpus), False, str(corpus))
+    assert summary["f1"] >= BAR["f1"], summary
+    assert summary["strict_f1"] >= BAR["strict_f1"], summary

@@ -1,0 +1,74 @@
+"""Metric, category, year and place of figures (attribution.py, years.py, metric.py); our own sentences."""
+
+from datetime import date
+
+import pytest
+
+from flows.extract import extract_figures
+from flows.extract.years import current_year
+from flows.records import Article
+
+
+def figures(text, published=date(2024, 3, 1), title=None):
+    article = Article(source="t.txt", content_hash="x", original_text=text, text=text, title=title,
+                      published_date=published)
+    return {f.mention: f for f in extract_figures(article)}
+
+
+def test_rate_takes_the_metric_of_the_figure_it_follows():
+    figs = figures("全年完成固定资产投资12.5亿元，同比增长30.2%。")
+    assert figs["30.2%"].metric == figs["12.5亿元"].metric == "完成固定资产投资"
+    assert figs["30.2%"].category == "investment"
+
+
+@pytest.mark.parametrize(
+    "text, mention, category",
+    [
+        ("园区新增注册企业326户。", "326户", "enterprises"),
+        ("谋划重点项目48个，总投资210亿元。", "48个", "projects"),
+        ("谋划重点项目48个，总投资210亿元。", "210亿元", "investment"),
+        ("口岸进出口货值85亿元。", "85亿元", "trade"),
+        ("集装箱吞吐量12万标箱。", "12万标箱", "logistics"),
+        ("出入境旅客36万人次。", "36万人次", "people"),
+        ("争取专项债券4.5亿元。", "4.5亿元", "public_finance"),
+        ("设立18个便民服务窗口。", "18个", "public_service"),  # the counted noun follows
+        ("地区生产总值320亿元。", "320亿元", "other"),
+        ("其中无偿援助资金0.8亿元。", "0.8亿元", "public_finance"),  # nearest and longest keyword: 援助资金
+    ],
+)
+def test_category(text, mention, category):
+    assert figures(text)[mention].category == category
+
+
+@pytest.mark.parametrize(
+    "text, mention, year",
+    [
+        ("2023年，全县签约项目12个。", "12个", 2023),  # explicit
+        ("回顾2022年，全县签约项目12个。全年落地项目8个。", "8个", 2022),  # a passage head carries
+        ("今年一季度，全县签约项目12个。", "12个", 2024),  # relative to the published date
+        ("去年全县签约项目12个。", "12个", 2023),
+        ("近年来，全县累计签约项目120个。", "120个", None),  # a multi-year span leaves it open
+        ("2019年以来，累计引进企业60家。", "60家", None),
+        ("2023年新增债券3亿元。全县签约项目12个。", "12个", 2024),  # an inline year does not carry
+        ("出口19亿美元，同比2022年的15亿美元增长26%。", "15亿美元", 2022),  # 2022年的 is that figure's
+    ],
+)
+def test_year(text, mention, year):
+    assert figures(text)[mention].year == year
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("与2020年同期相比增长8%。", 2021),  # a comparison base implies the year after
+        ("2021年全市实现GDP300亿元，比2020年增长6%。", 2021),
+        ("从一九九八年开始对口支援，二十年来，累计投入资金3亿元。", 2018),  # start plus span
+        ("没有年份。", None),
+    ],
+)
+def test_current_year_of_undated_article(text, year):
+    assert current_year(text, None) == year
+
+
+def test_no_date_no_year():
+    assert figures("全县签约项目12个。", published=None)["12个"].year is None

@@ -1,0 +1,109 @@
+"""Figure mentions in sentences of the genre (flows/extract/figures.py); our own sentences."""
+
+import pytest
+
+from flows.extract.figures import find_mentions
+
+
+def one(text):
+    found = find_mentions(text)
+    assert len(found) == 1, [(text[m.start:m.end], m.value) for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("全年完成投资52.3亿元。", 5_230_000_000, "CNY"),
+        ("实际利用外资三亿二千万美元。", 320_000_000, "USD"),
+        ("吞吐量达到1,250万吨。", 12_500_000, "tonne"),  # thousands separator and 万
+        ("接待游客86万人次。", 860_000, "person_time"),
+        ("新增就业2.1万人。", 21_000, "person"),
+        ("引进高层次人才48名。", 48, "person"),  # 名 counts persons
+        ("新建厂房3.6万平方米。", 36_000, "m2"),
+        ("流转土地1200亩。", 1200, "mu"),
+        ("铺设管网15公里。", 15, "km"),
+        ("集装箱吞吐量9万标箱。", 90_000, "other:标箱"),  # units outside the list keep their word
+        ("登记市场主体640户。", 640, "count"),
+        ("开通国际线路12条。", 12, "count"),
+        ("比上年提高1.5个百分点。", 1.5, "percent"),
+        ("增长百分之八点五。", 8.5, "percent"),
+        ("占全县的七成。", 70, "percent"),  # 成 is tenths
+        ("增长二成三。", 23, "percent"),
+    ],
+)
+def test_value_and_unit(text, value, unit):
+    m = one(text)
+    assert (m.value, m.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text, qualifier",
+    [
+        ("兑现奖补资金300余万元。", "over"),  # 余 inside the number
+        ("行程3万多公里。", "over"),  # 多 after the magnitude
+        ("受理近千条诉求。", "under"),  # bare 千 is a number only with a qualifier
+        ("服务约2.5万人。", "approx"),
+        ("开工率超过85%。", "over"),
+        ("完成投资不足5亿元。", "under"),
+        ("总投资10亿元以上。", "over"),
+        ("预计实现产值20亿元。", "exact"),  # 预计 says forecast, not rounding
+        ("集中签约18个。", "exact"),  # the 约 of 签约 is no qualifier
+    ],
+)
+def test_qualifier(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "text, is_change",
+    [
+        ("同比增长12.5%。", True),
+        ("比上年下降3%。", True),
+        ("较去年增长2.3亿元。", True),  # a change amount
+        ("减少一成二。", True),
+        ("占全市的45%。", False),
+        ("新增企业30家。", False),  # 新增 counts new things, no change rate
+        ("人口增加到3万人。", False),  # 增加到 reaches a level
+        ("高出全省2个百分点。", True),  # percentage points are always a change
+    ],
+)
+def test_change(text, is_change):
+    assert one(text).is_change is is_change
+
+
+def test_pair_of_percentage_points_both_found():
+    # 高出X个和Y个百分点: the first borrows the unit of the second
+    found = find_mentions("分别高出三点二个和一点五个百分点。")
+    assert [(m.value, m.unit, m.is_change) for m in found] == [(3.2, "percent", True), (1.5, "percent", True)]
+
+
+def test_range_gives_lower_and_upper_bound():
+    found = find_mentions("种植3-5万亩。")
+    assert [(m.value, m.qualifier) for m in found] == [(30_000, "over"), (50_000, "under")]
+
+
+def test_rate_joined_by_and_is_a_change_too():
+    found = find_mentions("收入分别增长9%和11%。")
+    assert [m.is_change for m in found] == [True, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年1月19日上午10时召开。",  # dates and times
+        "历时16年，考察11天，飞行15小时。",  # durations
+        "第七次会议审议第5号文件。",  # ordinals
+        "热线0991-8557237，备案号京ICP备05004340号。",  # identifiers
+        "推动“五区一市”和“一带一路”建设。",  # names in quotes
+        "一个重要窗口，一批重点项目，一项议程。",  # indefinite 一
+        "服务千家万户。",  # set phrase
+        "数十个项目陆续开工。",  # vague amount
+        "台风最大风力达17级。",  # levels
+        "为期6个月的专项行动。",  # 个月 is a duration
+        "印发《关于促进投资的20条措施》。",  # numbers inside a document title
+        "浏览:166",  # view counter
+    ],
+)
+def test_not_figures(text):
+    assert find_mentions(text) == []
