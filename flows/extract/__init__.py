@@ -32,12 +32,15 @@ def dedupe(figures: list[Figure], title: str | None) -> list[Figure]:
     (12个 projects over 1 billion and 12个 high-tech projects). Keeps the better attributed one.
     """
     kept: list[Figure] = []
+    by_key: dict[tuple, list[int]] = {}
     for fig in figures:
-        twin = next((k for k in kept if _same(k, fig, title)), None)
+        slots = by_key.setdefault((fig.unit, fig.value, fig.is_change), [])
+        twin = next((n for n in slots if _same(kept[n], fig, title)), None)
         if twin is None:
+            slots.append(len(kept))
             kept.append(fig)
-        elif _completeness(fig) > _completeness(twin) or (_headline(twin, title) and not _headline(fig, title)):
-            kept[kept.index(twin)] = fig
+        elif _completeness(fig) > _completeness(kept[twin]) or (_headline(kept[twin], title) and not _headline(fig, title)):
+            kept[twin] = fig
     return kept
 
 

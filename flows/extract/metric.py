@@ -12,14 +12,14 @@ import re
 
 from flows.rules import metrics as mr
 
-_CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
+_CLAUSE_CHARS = "，,；;：:。！？!?\n"
 _CHANGE_WORDS = re.compile(r"(?:比|较|与|同比)?(?:上年|去年|\d{4}年)?(?:同期)?(?:相比)?(?:\(下同\))?"
                            r"(?:增长|增加|下降|减少|提高|降低|增|降|减|拉动\w{0,4})?")
 
 
 def left_context(sentence: str, start: int, floor: int) -> str:
     """Text from the clause start (not before floor, the previous figure's end) up to start."""
-    cut = max((m.end() for m in _CLAUSE.finditer(sentence, floor, start)), default=floor)
+    cut = max(sentence.rfind(ch, floor, start) for ch in _CLAUSE_CHARS) + 1
     return sentence[max(cut, floor):start]
 
 
