@@ -4,7 +4,7 @@ The baseline in the same run is the flow over the sample articles alone: its tim
 fixed cost (temporary server, flow and task runs) plus a little work. The flow's own throughput is
 (N - n_samples) / (T(N) - T(samples)): what each added article costs.
 
-    python bench/flow_throughput.py [--copies 2000] [--batch-size 1000]
+    python bench/flow_throughput.py [--copies 2500] [--batch-size 1000]
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def timed_run(etl, folder: Path, db: Path, batch_size: int) -> tuple[float, obje
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--copies", type=int, default=2000, help="copies of each sample (5 samples: 2000 -> 10,000 articles)")
+    parser.add_argument("--copies", type=int, default=2500, help="copies of each sample file (4 files: 2500 -> 10,000 articles)")
     parser.add_argument("--batch-size", type=int, default=1000)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="newsfacts-bench-"))

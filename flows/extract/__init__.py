@@ -12,6 +12,7 @@ from flows.extract.attribution import attribute
 from flows.extract.figures import find_mentions
 from flows.records import Article, Figure
 
+_SPACE = re.compile(r"\s+")  # a headline's spaces (项目集中开工 总投资) may be gone from the body's line
 _HAS_FULLWIDTH = re.compile("[０-９．％]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 
@@ -52,7 +53,7 @@ def _same(a: Figure, b: Figure, title: str | None) -> bool:
 
 def _headline(fig: Figure, title: str | None) -> bool:
     """The title. (Subheads are not: gold counts 达成意向投资项目7个 above its paragraph as a figure.)"""
-    return bool(title and fig.sentence and fig.sentence in title)
+    return bool(title and fig.sentence and _SPACE.sub("", fig.sentence) in _SPACE.sub("", title))
 
 
 def _completeness(fig: Figure) -> int:

@@ -182,7 +182,7 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
         previous = last_metric if _CONTINUES.match(sent[0]) else None
         floor = 0
         for mention, year in zip(inside, years):
-            left = left_context(sent[0], mention.start - s, floor)
+            left = _without_subject_place(left_context(sent[0], mention.start - s, floor), mention.start, spots, starts)
             right = right_context(sent[0], mention.end - s)
             rest = sent[0][mention.end - s:]
             listed = floor > 0 and not _CLAUSE_BREAK.search(sent[0], floor, mention.start - s)
@@ -193,6 +193,15 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
             last_metric = previous
         carried_place = last_place(spots, starts, s, e, carried_place)
     return figures
+
+
+def _without_subject_place(left: str, end: int, spots: list[Spot], starts: list[int]) -> str:
+    """The place a clause opens with is where, not what: 瑞丽市共推进省市重点项目 -> 共推进省市重点项目."""
+    begin = end - len(left)
+    n = bisect_left(starts, begin)
+    if n < len(spots) and spots[n].start - begin <= 6 and spots[n].end < end and not spots[n].partner:
+        return left[spots[n].end - begin:]
+    return left
 
 
 def _figure(text, sentence, m: Mention, metric, category, year, place) -> Figure:

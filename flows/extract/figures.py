@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from flows.extract.numbers import parse_number, parse_tenths
+from flows.extract.numbers import parse_number, parse_tenths, tidy
 from flows.rules import nonfigures as nf
 from flows.rules.qualifiers import CHANGE_AFTER, CHANGE_BEFORE, QUALIFIER_AFTER, QUALIFIER_BEFORE, QUALIFIER_FALSE_STARTS
 from flows.rules.units import BIG_COUNT_NOUNS, UNIT_FALSE_STARTS, UNIT_SURFACES, UNITS
@@ -129,8 +129,8 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     if _refused(text, m.start(), m["lo"], qualified):
         return []
     try:
-        low = round(parse_number(m["lo"]) * _magnitude(magnitude) * factor, 6)
-        high = round(parse_number(m["hi"]) * _magnitude(magnitude) * factor, 6) if m["hi"] else None
+        low = tidy(parse_number(m["lo"]) * _magnitude(magnitude) * factor)
+        high = tidy(parse_number(m["hi"]) * _magnitude(magnitude) * factor) if m["hi"] else None
     except (ValueError, KeyError):
         return []
     change = _is_change(text, m.start(), m.end(), unit, m["unit"])

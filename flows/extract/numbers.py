@@ -25,13 +25,18 @@ def parse_number(text: str) -> float:
     text = text.strip()
     arabic = _ARABIC.fullmatch(text)
     if arabic:
-        return float(arabic[1].replace(",", "")) * MAGNITUDES.get(arabic[2] or "", 1)
+        return tidy(float(arabic[1].replace(",", "")) * MAGNITUDES.get(arabic[2] or "", 1))
     decimal = _CN_DECIMAL.fullmatch(text)
     if decimal:
         fraction = "".join(str(CN_DIGITS[ch]) for ch in decimal[2])
         mantissa = _cn_integer(decimal[1]) + float("0." + fraction)
-        return mantissa * MAGNITUDES.get(decimal[3] or "", 1)
+        return tidy(mantissa * MAGNITUDES.get(decimal[3] or "", 1))
     return float(_cn_integer(text))
+
+
+def tidy(value: float) -> float:
+    """12 significant digits: 152.3 * 1e8 is 15230000000.000002 in binary floating point."""
+    return float(f"{value:.12g}")
 
 
 def _cn_integer(text: str) -> int:

@@ -118,6 +118,11 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             frame_seen = True
             if m["relhead"] and start < 12:
                 carried = state
+        elif m["span"] and _span_year(m["span"]) == current:  # 2024年以来 in a 2024 article: this year so far
+            state = current
+            frame_seen = True
+            if start < 12:
+                carried = state
         elif m["span"] or (m["since"] and not _within_year(m["since"])):
             state = None
         elif m["frame"]:
@@ -126,6 +131,12 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             end = _CLAUSE_END.search(sentence, end)
             cum_clause_end = end.start() if end else len(sentence)
     return years, carried
+
+
+def _span_year(span: str) -> int | None:
+    """The year a span starts in (2024年以来 -> 2024), None for spans without one (近年来)."""
+    head = re.match(_YEAR, span)
+    return year_number(head[0]) if head else None
 
 
 def _within_year(since: str) -> bool:

@@ -54,5 +54,10 @@ UNIT_CATEGORY = {
 # The noun after a count ends at these words: 360家东部企业|在贫困地区投资, 9家中央单位|购销农产品
 RIGHT_CUT = re.compile(r"[，,；;。：:、（(]|在|于|的|向|到|对|从|购销|采购|签约|集中|共|已|将")
 # Filler at the head of a metric phrase: 其中, 全年共, 累计完成 keep 累计完成 but drop 其中/共
-METRIC_TRIM = re.compile(r"^(?:其中|此外|同时|另有|共计|共有|共|合计|全年|全市|全县|全省|全区|实现|已|达到|达)+")
+# and the period a clause opens with is when, not what: 今年一季度, 2023年1-10月, 前三季度
+METRIC_TRIM = re.compile(
+    r"^(?:其中|此外|同时|另有|共计|共有|共|合计|全年|全市|全县|全省|全区|实现|已|达到|达"
+    r"|(?:19|20)\d{2}年(?:度)?|今年|去年|上年|本年|[上下]半年|前?[一二三四]季度|前三季度"
+    r"|\d{1,2}[-—~至]\d{1,2}月(?:份)?|\d{1,2}月(?:份|底|末|初|上旬|中旬|下旬)?(?:前|以来)?|年初以来|以来|的|[，,、\s])+"
+)
 METRIC_TAIL = re.compile(r"(?:已达|达到|达|为|共|有|是|分别|合计|小计|的)+$")

@@ -72,3 +72,33 @@ def test_current_year_of_undated_article(text, year):
 
 def test_no_date_no_year():
     assert figures("全县签约项目12个。", published=None)["12个"].year is None
+
+
+@pytest.mark.parametrize(
+    "text, mention, metric",
+    [
+        # the place and the period a clause opens with are where and when, not what
+        ("今年一季度，瑞丽市共推进重点项目46个。", "46个", "推进重点项目"),
+        ("2023年1-10月，钦州港片区完成固定资产投资152.3亿元。", "152.3亿元", "完成固定资产投资"),
+        ("4月底前重点项目开复工率超过90%。", "超过90%", "重点项目开复工率"),
+    ],
+)
+def test_metric_leaves_out_the_clause_opening_place_and_period(text, mention, metric):
+    assert figures(text)[mention].metric == metric
+
+
+def test_since_the_start_of_the_articles_own_year_is_that_year():
+    # 2024年以来 in an article of March 2024 reports on 2024 so far; 2019年以来 spans several years
+    figs = figures("2024年以来，片区新签约项目18个。2019年以来，累计引进企业260家。")
+    assert figs["18个"].year == 2024
+    assert figs["260家"].year is None
+
+
+def test_values_carry_no_binary_float_noise():
+    assert figures("片区完成固定资产投资152.3亿元。")["152.3亿元"].value == 15_230_000_000
+
+
+def test_a_headline_repeated_in_the_body_is_one_figure_even_with_its_spaces_gone():
+    text = "中山市重大项目集中开工总投资超200亿元\n此次集中开工项目35个，总投资超过200亿元。"
+    found = [f for f in figures(text, title="中山市重大项目集中开工 总投资超200亿元").values() if f.unit == "CNY"]
+    assert len(found) == 1 and found[0].sentence.startswith("此次")
