@@ -62,17 +62,24 @@ def stg_figures(articles: list[Article], figures: list[list[Figure]]) -> pl.Data
     """One row per figure (StgFigure), in article order."""
     rows = [
         (article_id_of(a.source), f.mention, f.sentence, float(f.value), f.unit, f.qualifier, f.is_change,
-         f.metric, f.category, f.year, f.place.place_id if f.place else None, f.rule, f.start)
+         f.metric, f.category, f.year, f.place.place_id if f.place else None, f.rule, f.start,
+         _in_spans(f.start, f.end, a.garbled_spans))
         for a, found in zip(articles, figures)
         for f in found
     ]
     return pl.DataFrame(rows, orient="row", schema=FIGURE_COLUMNS)
 
 
+def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """The figure overlaps a garbled stretch of text: its number may be read from garbage."""
+    return any(start < span_end and span_start < end for span_start, span_end in spans)
+
+
 FIGURE_COLUMNS = {
     "article_id": pl.String, "mention": pl.String, "sentence": pl.String, "value": pl.Float64,
     "unit": pl.String, "qualifier": pl.String, "is_change": pl.Boolean, "metric": pl.String,
     "category": pl.String, "year": pl.Int32, "place_id": pl.String, "rule": pl.String, "position": pl.Int32,
+    "is_garbled": pl.Boolean,
 }
 
 
@@ -133,7 +140,7 @@ def _fact_figure(figures: pl.DataFrame, dim_metric: pl.DataFrame, articles: pl.D
             run_id=pl.lit(run_id),
         )
         .select("figure_id", "article_id", "metric_id", "place_id", "date_id", "mention", "sentence", "value",
-                "unit", "qualifier", "is_change", "year", "rule", "position", "run_id")
+                "unit", "qualifier", "is_change", "year", "rule", "position", "is_garbled", "run_id")
     )
 
 

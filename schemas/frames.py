@@ -51,6 +51,7 @@ class StgFigure(pa.DataFrameModel):
     place_id: str = pa.Field(nullable=True)
     rule: str
     position: pl.Int32 = pa.Field(ge=0)
+    is_garbled: bool  # overlaps mojibake: do not trust the number
 
     class Config:
         strict = True

@@ -107,6 +107,7 @@ class FactFigure(pa.DataFrameModel):
     year: pl.Int32 = pa.Field(nullable=True, ge=1949, le=2100)
     rule: str
     position: pl.Int32 = pa.Field(ge=0)
+    is_garbled: bool  # overlaps mojibake: do not trust the number
     run_id: str
 
     class Config:

@@ -47,3 +47,11 @@ def test_star_tables_derive_their_dimensions():
     assert tables["dim_date"].select("date_id", "quarter", "day_of_week").rows() == [(20240119, 1, 5)]
     assert tables["dim_article"]["figure_count"].to_list() == [1]
     assert tables["dim_source"].select("publisher", "site", "kind").rows() == [("unknown", "local", "file")]
+
+
+def test_a_figure_inside_mojibake_is_marked_not_to_be_trusted():
+    garbled = article("d.txt")
+    garbled.garbled_spans = [(30, 60)]  # where the decoder left garbage
+    figures = [[figure(), figure(mention="9?3亿元", value=9.3e8, unit="CNY", category="investment", start=35, end=41)]]
+    tables, _ = validate_batch([], [garbled], figures, "run-1", datetime(2024, 1, 20))
+    assert tables["fact_figure"].select("mention", "is_garbled").rows() == [("15个", False), ("9?3亿元", True)]

@@ -14,5 +14,6 @@ create table if not exists fact_figure (
     year            integer,               -- reporting year of the figure
     rule            varchar not null,      -- extraction rule that produced it
     position        integer not null,      -- character offset in the normalised text
+    is_garbled      boolean not null,      -- overlaps mojibake in the article: do not trust the number
     run_id          varchar not null
 );
