@@ -24,7 +24,7 @@ $(VENV)/.installed-bench: $(VENV)/.installed
 run: $(VENV)/.installed
 	$(BIN)/newsfacts run samples/articles --db $(DB)
 	@echo
-	@echo 'Example query: newsfacts sql "$(EXAMPLE_QUERY)"'
+	@echo "Example query: newsfacts sql \"$(EXAMPLE_QUERY)\""
 	$(BIN)/newsfacts sql "$(EXAMPLE_QUERY)" --db $(DB)
 
 test: $(VENV)/.installed-test

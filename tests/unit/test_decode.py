@@ -72,3 +72,16 @@ def test_json_record_without_text_is_refused():
     with pytest.raises(DecodeError) as refused:
         document_text(make_document("a.json", b'{"title": "only a title"}', "application/json"))
     assert refused.value.reason == "no_text_field"
+
+
+def test_html_keeps_paragraphs_apart_and_the_dateline_that_precise_extraction_drops():
+    page = (
+        "<html><head><title>重大项目集中开工</title><script>var t='2020-01-01';</script></head><body>"
+        "<article><h1>重大项目集中开工</h1><p class='meta'>2024-02-20 10:05:33 来源：某某日报</p>"
+        f"<p>{SENTENCE}</p><p>其中，先进制造业项目21个，总投资126亿元，同比增长12.5%，带动就业1.2万人。</p>"
+        "</article></body></html>"
+    )
+    text, _ = document_text(make_document("p.html", page.encode("utf-8"), "text/html"))
+    lines = text.splitlines()
+    assert "2024-02-20 10:05:33 来源：某某日报" in lines  # the page's dateline, not the script's date
+    assert any(line.startswith("其中") for line in lines)  # paragraphs stay lines of their own
