@@ -87,6 +87,7 @@ def etl(
     found = find_articles(paths)
     load_tables(db_path, {"rejects": star.rejects_frame(found.rejects, run_id, began)})
     counts.add_rejects(found.rejects)
+    counts.files_found = len(found.files)
     for files in report.batches(found.files, batch_size):
         documents, acquire_rejects = acquire(files, max_bytes)
         sorted_docs = triage(db_path, documents)

@@ -19,10 +19,12 @@ from warehouse import load
 if TYPE_CHECKING:
     from flows.batch import Triage
 
+
 @dataclass(slots=True)
 class RunCounts:
     """What a run did, stage by stage; etl_run holds the same numbers (all but the reasons)."""
 
+    files_found: int = 0
     documents_read: int = 0
     articles_new: int = 0
     articles_changed: int = 0
@@ -73,16 +75,31 @@ def tally(counts: RunCounts, triaged: "Triage", tables: dict, rejects: list, fil
 
 
 def publish_summary(run_id: str, counts: RunCounts, elapsed: float) -> None:
-    """A table artifact of the run's counts and a markdown artifact of its rejects by stage and reason."""
-    rows = [{"measure": name.replace("_", " "), "count": value} for name, value in counts.columns().items()]
-    rows.append({"measure": "seconds", "count": round(elapsed, 2)})
-    create_table_artifact(table=rows, key="newsfacts-run-summary", description=f"newsfacts run {run_id}")
+    """A table artifact of the run, stage by stage with rejects by reason, and a markdown one of examples."""
+    create_table_artifact(table=summary_rows(counts, elapsed), key="newsfacts-run-summary",
+                          description=f"newsfacts run {run_id}: what each stage counted")
     lines = ["| stage | reason | rejects | example |", "|---|---|---|---|"]
     lines += [f"| {stage} | {reason} | {n} | {_cell(counts.examples[(stage, reason)])} |"
               for (stage, reason), n in counts.reasons.most_common()]
     body = "\n".join(lines) if counts.reasons else "Nothing was rejected."
     create_markdown_artifact(markdown=f"## Rejects of run {run_id}\n\n{body}", key="newsfacts-rejects",
-                             description="Rejects by stage and reason")
+                             description="Rejects by stage and reason, with an example of each")
+
+
+def summary_rows(counts: RunCounts, elapsed: float) -> list[dict]:
+    """The run as rows of (stage, measure, count), rejects by reason among them, in stage order."""
+    rows = [
+        ("discover", "files found", counts.files_found),
+        ("acquire", "documents read", counts.documents_read),
+        ("triage", "articles new", counts.articles_new),
+        ("triage", "articles changed", counts.articles_changed),
+        ("triage", "articles unchanged", counts.articles_unchanged),
+        ("load", "figures loaded", counts.figures_loaded),
+        *((stage, f"rejected: {reason}", n) for (stage, reason), n in sorted(counts.reasons.items())),
+        ("all", "rejected", counts.rejected),
+        ("all", "seconds", round(elapsed, 2)),
+    ]
+    return [{"stage": stage, "measure": measure, "count": count} for stage, measure, count in rows]
 
 
 def _cell(text: str) -> str:

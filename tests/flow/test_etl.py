@@ -61,7 +61,8 @@ def test_seed_articles_land_as_figures_with_place_and_year(warehouse):
     published = artifacts_of(run_row[0][0])
     assert {"newsfacts-run-summary", "newsfacts-rejects", "newsfacts-progress"} <= set(published)
     summary = {row["measure"]: row["count"] for row in json.loads(published["newsfacts-run-summary"].data)}
-    assert summary["figures loaded"] == counts.figures_loaded and summary["articles new"] == 5
+    assert summary["files found"] == 5 and summary["articles new"] == 5
+    assert summary["figures loaded"] == counts.figures_loaded
     assert counts.figures_loaded == rows(warehouse, "select count(*) from fact_figure")[0][0]
 
 
@@ -119,6 +120,7 @@ def test_bad_inputs_are_rejected_with_reasons_and_the_rest_loads(tmp_path, wareh
     assert loaded == [("big5.txt", "traditional"), ("gbk.txt", "simplified"), ("good.txt", "simplified")]
     assert rows(warehouse, "select count(*) from facts where value = 1250000000 and unit = 'CNY'") == [(1,)]
     assert counts.rejected == 5
+    assert counts.reasons[("acquire", "too_large")] == 1 and counts.reasons[("discover", "not_found")] == 1
 
 
 def test_folder_with_nothing_readable_runs_and_says_so(tmp_path, warehouse):

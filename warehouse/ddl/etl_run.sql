@@ -6,6 +6,7 @@ create table if not exists etl_run (
     status              varchar not null,      -- running | completed | failed
     started_at          timestamp not null,
     finished_at         timestamp,
+    files_found         integer not null default 0,
     documents_read      integer not null default 0,
     articles_new        integer not null default 0,
     articles_changed    integer not null default 0,
