@@ -17,7 +17,7 @@ from flows import batch as stages
 from flows import report, star
 from flows.acquire.local import Discovery, discover, read_documents
 from flows.extract.places import all_places
-from flows.records import RawDocument, Reject
+from flows.records import Article, Figure, RawDocument, Reject
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES
 from warehouse import load
 
@@ -46,11 +46,15 @@ def triage(db_path: str, documents: list[RawDocument]) -> stages.Triage:
 
 
 @task(cache_policy=NO_CACHE)
-def parse_and_extract(documents: list[RawDocument]) -> tuple[list, list, list[Reject]]:
-    """Decode, normalise and extract a batch: (articles, figures per article, rejects)."""
-    articles, rejects = stages.parse_documents(documents)
-    articles, figures, extract_rejects = stages.extract_articles(articles)
-    return articles, figures, rejects + extract_rejects
+def parse(documents: list[RawDocument]) -> tuple[list[Article], list[Reject]]:
+    """Decode and normalise a batch: articles, and rejects for what is empty, binary or not an article."""
+    return stages.parse_documents(documents)
+
+
+@task(cache_policy=NO_CACHE)
+def extract(articles: list[Article]) -> tuple[list[Article], list[list[Figure]], list[Reject]]:
+    """The figures of each article of a batch."""
+    return stages.extract_articles(articles)
 
 
 @task(cache_policy=NO_CACHE)
@@ -84,16 +88,17 @@ def etl(
     """Read the articles under `paths`, extract their figures, and load them into the DuckDB file."""
     run_id, began, counts = str(flow_run.id), datetime.now(), report.RunCounts()
     start(db_path, run_id, paths)
-    found = find_articles(paths)
+    found = find_articles(paths)  # discover
     load_tables(db_path, {"rejects": star.rejects_frame(found.rejects, run_id, began)})
-    counts.add_rejects(found.rejects)
-    counts.files_found = len(found.files)
+    report.tally_found(counts, found)
     for files in report.batches(found.files, batch_size):
-        documents, acquire_rejects = acquire(files, max_bytes)
-        sorted_docs = triage(db_path, documents)
-        articles, figures, rejects = parse_and_extract(sorted_docs.to_process)
-        tables, rejects = validate(sorted_docs.to_process, articles, figures, acquire_rejects + rejects, run_id)
-        load_tables(db_path, tables)
+        documents, acquire_rejects = acquire(files, max_bytes)  # read
+        sorted_docs = triage(db_path, documents)  # new, changed, unchanged
+        articles, parse_rejects = parse(sorted_docs.to_process)  # parse and normalise
+        articles, figures, extract_rejects = extract(articles)  # extract
+        refused = acquire_rejects + parse_rejects + extract_rejects
+        tables, rejects = validate(sorted_docs.to_process, articles, figures, refused, run_id)  # validate
+        load_tables(db_path, tables)  # load
         report.tally(counts, sorted_docs, tables, rejects, files_done=len(files))
-    finish(db_path, run_id, counts, (datetime.now() - began).total_seconds())
+    finish(db_path, run_id, counts, (datetime.now() - began).total_seconds())  # report
     return counts

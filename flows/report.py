@@ -57,6 +57,12 @@ def batches(files: list, size: int) -> Iterator[list]:
         yield files[start:start + size]
 
 
+def tally_found(counts: RunCounts, found) -> None:
+    """Count what discovery found and refused (paths that do not exist, folders with no articles)."""
+    counts.files_found = len(found.files)
+    counts.add_rejects(found.rejects)
+
+
 def tally(counts: RunCounts, triaged: "Triage", tables: dict, rejects: list, files_done: int) -> None:
     """Add one loaded batch to the run's counts and move the progress bar."""
     loaded = set(tables["dim_article"]["article_id"].to_list()) if "dim_article" in tables else set()
