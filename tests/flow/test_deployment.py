@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import duckdb
-import pytest
 from prefect.client.orchestration import get_client
 from prefect.deployments import run_deployment
 
