@@ -33,9 +33,15 @@ class Mention:
     rule: str
 
 
-_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二两三四五六七八九]+[万亿]*)?"
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CN = rf"[{_CN_CHARS}]+(?:点[零〇一二两三四五六七八九]+[万亿]*)?"
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_NUM = rf"(?:(?<![\d.A-Za-z:/\-]){_AR}|(?<![零〇一二两三四五六七八九十百千万亿点]){_CN})"
+_NUM = rf"(?:(?<![\d.A-Za-z:/\-]){_AR}|(?<![{_CN_CHARS}点]){_CN})"
+# _NUM as a pattern that opens with a character set: Arabic or Chinese, told apart after the first
+# character, the lookbehinds then looking one further back. A pattern whose first step is a set lets
+# the regex engine skip to the digits (a fifth faster over a page) instead of entering at every position.
+_NUM_SET_FIRST = (rf"[\d{_CN_CHARS}](?:(?<=\d)(?<![\d.A-Za-z:/\-]\d)\d*(?:,\d{{3}})*(?:\.\d+)?"
+                  rf"|(?<=[{_CN_CHARS}])(?<![{_CN_CHARS}点].)[{_CN_CHARS}]*(?:点[零〇一二两三四五六七八九]+[万亿]*)?)")
 
 
 def _unit_alternation() -> str:
@@ -51,9 +57,8 @@ def _unit_alternation() -> str:
 
 
 # 678.46亿元  5万多公里  800余万元  30—40万人  45.7 万人  近千条 (qualifier 近 read from the text before)
-_GATE = r"(?=[\d零〇一二两三四五六七八九十百千万亿])"  # one set test per position before the alternation
 WITH_UNIT = re.compile(
-    rf"{_GATE}(?P<lo>{_NUM})(?:\s?(?P<dash>[—\-~～至到])\s?(?P<hi>{_AR}|{_CN}))?\s?(?P<q1>余|多)?"
+    rf"(?P<lo>{_NUM_SET_FIRST})(?:\s?(?P<dash>[—\-~～至到])\s?(?P<hi>{_AR}|{_CN}))?\s?(?P<q1>余|多)?"
     rf"(?P<mag>万亿|千万|百万|亿|万)?(?P<q2>余|多)?\s?(?P<unit>{_unit_alternation()})"
 )
 # 百分之十六点三, 百分之4.26
@@ -64,7 +69,11 @@ TENTHS = re.compile(
     r"(?P<tenth>[一二三四五六七八九])?(?!不变|为|了|功|立|熟|果|本|员|交|效|绩|都|型|长|就|品|套|片|群|色|分)"
 )
 # 高出八点九个和五点六个百分点: the first number borrows the unit of the second
+_GATE = r"(?=[\d零〇一二两三四五六七八九十百千万亿])"  # one set test per position before the alternation
 POINTS_PAIR = re.compile(rf"{_GATE}(?P<lo>{_NUM})个(?=[和、与及]{_NUM}个百分点)")
+# Where TENTHS can first match: a 成 after a digit. A literal first lets the engine jump from 成 to 成;
+# most pages have no such 成, and those that do are scanned from there on only.
+_TENTHS_FIRST = re.compile(r"成(?<=[一二两三四五六七八九\d]成)")
 
 _CLAUSE_CUT = re.compile(r"[，,；;。！？!?：:、\n]")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
@@ -78,7 +87,7 @@ def find_mentions(text: str) -> list[Mention]:
         found += _from_unit_match(text, m)
     for m in PERCENT_WORDS.finditer(text):
         found.append(_simple(text, m, parse_number(m["lo"]), "percent", "percent_words"))
-    for m in TENTHS.finditer(text):
+    for m in _tenths(text):
         found.append(_simple(text, m, parse_tenths(m["whole"], m["tenth"]), "percent", "tenths"))
     for m in POINTS_PAIR.finditer(text) if "百分点" in text else ():
         found.append(_simple(text, m, parse_number(m["lo"]), "percent", "points_pair"))
@@ -91,6 +100,12 @@ def find_mentions(text: str) -> list[Mention]:
             last_end = max(last_end, mention.end)
     _share_change(text, kept)
     return kept
+
+
+def _tenths(text: str) -> list[re.Match]:
+    """TENTHS.finditer(text), from the first 成 that can start one (a match begins just before its 成)."""
+    first = _TENTHS_FIRST.search(text)
+    return list(TENTHS.finditer(text, first.start() - 1)) if first else []
 
 
 def _share_change(text: str, mentions: list[Mention]) -> None:
@@ -124,7 +139,7 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     unit, factor = UNITS[m["unit"]]
     magnitude = m["mag"] or ""
     inner_over = bool(m["q1"] or m["q2"])
-    before_q = _qualifier_before(text, m.start())
+    before_q, q_len = _qualifier_before(text, m.start())
     qualified = inner_over or before_q != "exact" or bool(magnitude)
     if _refused(text, m.start(), m["lo"], qualified):
         return []
@@ -134,7 +149,7 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     except (ValueError, KeyError):
         return []
     change = _is_change(text, m.start(), m.end(), unit, m["unit"])
-    start = m.start() - len(_QUAL_WORD.search(text[max(0, m.start() - 4):m.start()])[0]) if before_q != "exact" else m.start()
+    start = m.start() - q_len
     if high is not None:
         rule = "range"
         return [Mention(start, m.end(), m.start(), low, unit, "over", change, rule),
@@ -149,7 +164,7 @@ def _magnitude(word: str) -> float:
 
 
 def _simple(text: str, m: re.Match, value: float, unit: str, rule: str) -> Mention:
-    qualifier = _qualifier_after(text, m.end(), _qualifier_before(text, m.start()))
+    qualifier = _qualifier_after(text, m.end(), _qualifier_before(text, m.start())[0])
     change = _is_change(text, m.start(), m.end(), unit, "个百分点" if rule == "points_pair" else "%")
     return Mention(m.start(), m.end(), m.start(), round(value, 6), unit, qualifier, change, rule)
 
@@ -157,11 +172,15 @@ def _simple(text: str, m: re.Match, value: float, unit: str, rule: str) -> Menti
 _QUAL_WORD = re.compile("(?<!" + ")(?<!".join(QUALIFIER_FALSE_STARTS) + ")(" + "|".join(w for _, words in QUALIFIER_BEFORE for w in words) + ")$")
 
 
-def _qualifier_before(text: str, start: int) -> str:
+def _qualifier_before(text: str, start: int) -> tuple[str, int]:
+    """(qualifier, length of its word) of the word right before start: ("approx", 2) for 大约."""
     hit = _QUAL_WORD.search(text[max(0, start - 4):start])
     if not hit:
-        return "exact"
-    return next(q for q, words in QUALIFIER_BEFORE if hit[1] in words)
+        return "exact", 0
+    return _QUALIFIER_OF[hit[1]], len(hit[0])
+
+
+_QUALIFIER_OF = {word: q for q, words in reversed(QUALIFIER_BEFORE) for word in words}  # first group wins
 
 
 def _qualifier_after(text: str, end: int, current: str) -> str:
