@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from flows.extract.figures import Mention
 from flows.extract.metric import left_context, metric_and_category, right_context
@@ -55,6 +56,7 @@ _DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶)")
 _RECIPIENT_BEFORE = re.compile(r"(?:向|给|为)$")  # 向甘肃投入财政援助资金: the place receives
 # A place inside a facility's name: 青岛胶州站 (the figure is 青岛's), 在株洲凯悦酒店举行
 _FACILITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:站|机场|酒店|宾馆|大厦|会展中心)")
+_FACILITY_WORD = re.compile(r"站|机场|酒店|宾馆|大厦|会展中心")  # none in the text: no place is inside a facility
 _LEVEL_OF = {"省": "province", "市": "prefecture", "县": "county", "州": "prefecture"}
 
 
@@ -65,16 +67,17 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[list[
     spots: list[Spot] = []
     check_org = "公司" in text or "集团" in text
     check_donor = "援" in text or "对口" in text or "帮扶" in text
+    check_facility = _FACILITY_WORD.search(text) is not None
     for n, pm in enumerate(mentions):
         inner = n + 1 < len(mentions) and mentions[n + 1].start == pm.end  # 青岛胶州站: the station is 胶州's
         donor = check_donor and _DONOR_AFTER.match(text, pm.end) and not _RECIPIENT_BEFORE.search(text, max(0, pm.start - 2), pm.start)
         org = check_org and _ORG_AFTER.match(text, pm.end)
-        aside = bool(org or (not inner and _FACILITY_AFTER.match(text, pm.end)) or donor)
+        aside = bool(org or (check_facility and not inner and _FACILITY_AFTER.match(text, pm.end)) or donor)
         spots.append(Spot(pm.start, pm.end, pm.place, aside or _is_partner(text, pm.start, spots)))
     for m in _DEICTIC.finditer(text):
         place = _deictic(_LEVEL_OF[m[1]], main, by_level)
         spots.append(Spot(m.start(), m.end(), place, bool(_PARTNER_BEFORE.search(text, max(0, m.start() - 4), m.start()))))
-    spots.sort(key=lambda s: s.start)
+    spots.sort(key=attrgetter("start"))
     return spots, main
 
 
@@ -106,15 +109,21 @@ def _is_partner(text: str, start: int, previous: list[Spot]) -> bool:
 
 def _main_places(mentions: list, title: str | None) -> tuple[Place | None, dict[str, Place]]:
     """The most named place (title mentions count thrice, a division gains half of its parts' mentions)."""
-    score: Counter = Counter()
+    # Weights summed per place first (in order of first mention, which decides ties), then spread
+    # to the ancestors once per place rather than once per mention. Halves and wholes add exactly.
+    weights: dict[str, int] = {}
     places = {}
-    level_count: dict[str, Counter] = defaultdict(Counter)
     for pm in mentions:
-        weight = 3 if title and pm.surface in title else 1
-        score[pm.place.place_id] += weight
-        places[pm.place.place_id] = pm.place
-        level_count[pm.place.level][pm.place.place_id] += weight
-        for parent in _ancestors(pm.place.parent_id):
+        place_id = pm.place.place_id
+        weights[place_id] = weights.get(place_id, 0) + (3 if title and pm.surface in title else 1)
+        places[place_id] = pm.place
+    score: Counter = Counter()
+    level_count: dict[str, Counter] = defaultdict(Counter)
+    for place_id, weight in weights.items():
+        place = places[place_id]
+        score[place_id] += weight
+        level_count[place.level][place_id] += weight
+        for parent in _ancestors(place.parent_id):
             score[parent.place_id] += 0.5 * weight
             places.setdefault(parent.place_id, parent)
     ranked = [pid for pid, _ in score.most_common() if pid in places]
@@ -167,31 +176,37 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
     dated = article.published_date is not None
     carried_year, carried_place = current, main
     figures, i, j, last_metric = [], 0, 0, None
+    placed = 0  # carried_place holds for the spots before this offset
     for sent in _SENTENCE.finditer(text):
         s, e = sent.span()
-        inside = []
+        first_mention, first_event = i, j
         while i < len(mentions) and mentions[i].num_start < e:
-            inside.append(mentions[i])
             i += 1
-        offsets = [m.start - s for m in inside]
-        first = j
         while j < len(events) and events[j].start() < e:
             j += 1
-        years, carried_year = sentence_years(sent[0], offsets, carried_year, current, dated, events[first:j], s)
+        if i == first_mention:  # no figure: only a time word can matter, by the year it carries on
+            if j > first_event:
+                carried_year = sentence_years(sent[0], [], carried_year, current, dated, events[first_event:j], s)[1]
+            continue
+        sentence, inside = sent[0], mentions[first_mention:i]
+        # Sentences without figures hand on their last place too; spots start inside sentences only.
+        carried_place = last_place(spots, starts, placed, s, carried_place)
+        offsets = [m.start - s for m in inside]
+        years, carried_year = sentence_years(sentence, offsets, carried_year, current, dated, events[first_event:j], s)
         # 其中... continues the passage before: its figures may take the last figure's metric
-        previous = last_metric if _CONTINUES.match(sent[0]) else None
+        previous = last_metric if _CONTINUES.match(sentence) else None
         floor = 0
         for mention, year in zip(inside, years):
-            left = _without_subject_place(left_context(sent[0], mention.start - s, floor), mention.start, spots, starts)
-            right = right_context(sent[0], mention.end - s)
-            rest = sent[0][mention.end - s:]
-            listed = floor > 0 and not _CLAUSE_BREAK.search(sent[0], floor, mention.start - s)
+            left = _without_subject_place(left_context(sentence, mention.start - s, floor), mention.start, spots, starts)
+            right = right_context(sentence, mention.end - s)
+            rest = sentence[mention.end - s:]
+            listed = floor > 0 and not _CLAUSE_BREAK.search(sentence, floor, mention.start - s)
             metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed)
             place, _ = figure_place(spots, starts, s, mention.start, carried_place)
-            figures.append(_figure(text, sent[0], mention, metric, category, year, place))
+            figures.append(_figure(text, sentence, mention, metric, category, year, place))
             previous, floor = (metric, category), mention.end - s
             last_metric = previous
-        carried_place = last_place(spots, starts, s, e, carried_place)
+        carried_place, placed = last_place(spots, starts, s, e, carried_place), e
     return figures
 
 

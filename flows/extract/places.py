@@ -8,16 +8,18 @@ place name used as a person's or company's name from the place.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from flows.extract.gazetteer import Alias, Gazetteer, build_gazetteer
 from flows.records import Place
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    """One place named in a text: offsets in that text, the words used, the place meant."""
+class PlaceMention(NamedTuple):
+    """One place named in a text: offsets in that text, the words used, the place meant.
+
+    A named tuple, not a frozen dataclass: as immutable, and half the cost to make (~45 an article).
+    """
 
     start: int
     end: int
