@@ -13,14 +13,17 @@ import re
 from flows.rules import metrics as mr
 
 _CLAUSE_CHARS = "，,；;：:。！？!?\n"
+# Up to the last clause character: matched from the floor, it backtracks from the number to the cut
+# in one call, where an rfind per character cost eleven.
+_TO_LAST_CUT = re.compile(f"(?s:.*[{_CLAUSE_CHARS}])")
 _CHANGE_WORDS = re.compile(r"(?:比|较|与|同比)?(?:上年|去年|\d{4}年)?(?:同期)?(?:相比)?(?:\(下同\))?"
                            r"(?:增长|增加|下降|减少|提高|降低|增|降|减|拉动\w{0,4})?")
 
 
 def left_context(sentence: str, start: int, floor: int) -> str:
     """Text from the clause start (not before floor, the previous figure's end) up to start."""
-    cut = max(sentence.rfind(ch, floor, start) for ch in _CLAUSE_CHARS) + 1
-    return sentence[max(cut, floor):start]
+    cut = _TO_LAST_CUT.match(sentence, floor, start)
+    return sentence[cut.end() if cut else floor:start]
 
 
 def right_context(sentence: str, end: int) -> str:
