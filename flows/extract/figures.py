@@ -132,31 +132,33 @@ def _refused(text: str, start: int, number: str, qualified: bool) -> bool:
         return True
     if number in nf.BARE_MAGNITUDES and not qualified:
         return True
-    return bool(nf.LEADING_ZERO.match(number))
+    return number[:1] == "0" and bool(nf.LEADING_ZERO.match(number))
 
 
 def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
-    unit, factor = UNITS[m["unit"]]
-    magnitude = m["mag"] or ""
-    inner_over = bool(m["q1"] or m["q2"])
-    before_q, q_len = _qualifier_before(text, m.start())
+    lo, hi, surface, magnitude, q1, q2 = m.group("lo", "hi", "unit", "mag", "q1", "q2")
+    num_start, end = m.span()
+    unit, factor = UNITS[surface]
+    inner_over = bool(q1 or q2)
+    before_q, q_len = _qualifier_before(text, num_start)
     qualified = inner_over or before_q != "exact" or bool(magnitude)
-    if _refused(text, m.start(), m["lo"], qualified):
+    if _refused(text, num_start, lo, qualified):
         return []
-    try:
-        low = tidy(parse_number(m["lo"]) * _magnitude(magnitude) * factor)
-        high = tidy(parse_number(m["hi"]) * _magnitude(magnitude) * factor) if m["hi"] else None
+    magnitude = _magnitude(magnitude or "")
+    try:  # multiplied in this order: floating point is not associative
+        low = tidy(parse_number(lo) * magnitude * factor)
+        high = tidy(parse_number(hi) * magnitude * factor) if hi else None
     except (ValueError, KeyError):
         return []
-    change = _is_change(text, m.start(), m.end(), unit, m["unit"])
-    start = m.start() - q_len
+    change = _is_change(text, num_start, end, unit, surface)
+    start = num_start - q_len
     if high is not None:
         rule = "range"
-        return [Mention(start, m.end(), m.start(), low, unit, "over", change, rule),
-                Mention(start, m.end(), m.start("hi"), high, unit, "under", change, rule)]
+        return [Mention(start, end, num_start, low, unit, "over", change, rule),
+                Mention(start, end, m.start("hi"), high, unit, "under", change, rule)]
     qualifier = "over" if inner_over else before_q
-    qualifier = _qualifier_after(text, m.end(), qualifier)
-    return [Mention(start, m.end(), m.start(), low, unit, qualifier, change, f"unit:{unit}")]
+    qualifier = _qualifier_after(text, end, qualifier)
+    return [Mention(start, end, num_start, low, unit, qualifier, change, f"unit:{unit}")]
 
 
 def _magnitude(word: str) -> float:
@@ -174,16 +176,24 @@ _QUAL_WORD = re.compile("(?<!" + ")(?<!".join(QUALIFIER_FALSE_STARTS) + ")(" + "
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     """(qualifier, length of its word) of the word right before start: ("approx", 2) for 大约."""
-    hit = _QUAL_WORD.search(text[max(0, start - 4):start])
+    window = text[max(0, start - 4):start]
+    # Most numbers follow no qualifier: its last character is the cheap test ($ also matches before a final \n)
+    if window[-1:] not in _QUALIFIER_LAST_CHARS and not window.endswith("\n"):
+        return "exact", 0
+    hit = _QUAL_WORD.search(window)
     if not hit:
         return "exact", 0
     return _QUALIFIER_OF[hit[1]], len(hit[0])
 
 
 _QUALIFIER_OF = {word: q for q, words in reversed(QUALIFIER_BEFORE) for word in words}  # first group wins
+_QUALIFIER_LAST_CHARS = frozenset(word[-1] for word in _QUALIFIER_OF)
+_QUALIFIER_AFTER_FIRST_CHARS = frozenset(word[0] for _, words in QUALIFIER_AFTER for word in words)
 
 
 def _qualifier_after(text: str, end: int, current: str) -> str:
+    if text[end:end + 1] not in _QUALIFIER_AFTER_FIRST_CHARS:
+        return current
     for qualifier, words in QUALIFIER_AFTER:
         if text.startswith(words, end):
             return qualifier if current == "exact" else current
@@ -194,7 +204,9 @@ def _is_change(text: str, start: int, end: int, unit: str, surface: str) -> bool
     """增长370.2%, 减少一成九, 较2016年增长28.78亿元; percentage points always; not 增至 or 新增."""
     if surface in ("个百分点", "百分点"):
         return True
-    left = _PARENS.sub("", text[max(0, start - 24):start])
+    left = text[max(0, start - 24):start]
+    if "(" in left or "（" in left:
+        left = _PARENS.sub("", left)
     left = _CLAUSE_CUT.split(left)[-1]
     if CHANGE_BEFORE.search(left):
         return True
