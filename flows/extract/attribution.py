@@ -44,7 +44,9 @@ class Spot:
 
 
 # 对美国进出口, 与山东联手, 赴/前往/奔赴四川, 进山东市场, 占全国比重, 比全国高出: the place is the other side
-_PARTNER_BEFORE = re.compile(r"(?:对|与|同|和|赴|往|至|到|进|占|比|较|除|销往|运往)(?:我国|中国)?$")
+_PARTNER_MARKERS = ("对", "与", "同", "和", "赴", "往", "至", "到", "进", "占", "比", "较", "除", "销往", "运往")
+_PARTNER_BEFORE = re.compile(f"(?:{'|'.join(_PARTNER_MARKERS)})(?:我国|中国)?$")
+_PARTNER_LAST = frozenset(word[-1] for word in _PARTNER_MARKERS) | {"国", "\n"}  # "\n": $ matches before one
 # 我县, 本市, 全省: the article's place of that level. (全国 figures carry no place in gold: left out.)
 _DEICTIC = re.compile(r"(?:我|本|该|全)(省|市|县|州)")
 # Layout debris in a masthead: spaces (衡 水 市  统  计 局) and converter pinyin (統(tǒng))
@@ -56,6 +58,7 @@ _DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶)")
 _RECIPIENT_BEFORE = re.compile(r"(?:向|给|为)$")  # 向甘肃投入财政援助资金: the place receives
 # A place inside a facility's name: 青岛胶州站 (the figure is 青岛's), 在株洲凯悦酒店举行
 _FACILITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:站|机场|酒店|宾馆|大厦|会展中心)")
+_AFTER_REACH = 16  # characters _ORG_AFTER (10 + 6), _DONOR_AFTER (8 + 2) and _FACILITY_AFTER (4 + 4) span at most
 _FACILITY_WORD = re.compile(r"站|机场|酒店|宾馆|大厦|会展中心")  # none in the text: no place is inside a facility
 _LEVEL_OF = {"省": "province", "市": "prefecture", "县": "county", "州": "prefecture"}
 
@@ -70,8 +73,11 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[list[
     check_facility = _FACILITY_WORD.search(text) is not None
     for n, pm in enumerate(mentions):
         inner = n + 1 < len(mentions) and mentions[n + 1].start == pm.end  # 青岛胶州站: the station is 胶州's
-        donor = check_donor and _DONOR_AFTER.match(text, pm.end) and not _RECIPIENT_BEFORE.search(text, max(0, pm.start - 2), pm.start)
-        org = check_org and _ORG_AFTER.match(text, pm.end)
+        # The regexes run only where their word is close enough after the place to match
+        after = text[pm.end:pm.end + _AFTER_REACH]
+        donor = (check_donor and ("援" in after or "对口" in after or "帮扶" in after) and _DONOR_AFTER.match(text, pm.end)
+                 and not _RECIPIENT_BEFORE.search(text, max(0, pm.start - 2), pm.start))
+        org = check_org and ("公司" in after or "集团" in after) and _ORG_AFTER.match(text, pm.end)
         aside = bool(org or (check_facility and not inner and _FACILITY_AFTER.match(text, pm.end)) or donor)
         spots.append(Spot(pm.start, pm.end, pm.place, aside or _is_partner(text, pm.start, spots)))
     for m in _DEICTIC.finditer(text):
@@ -99,7 +105,7 @@ def _deictic(level: str, main: Place | None, by_level: dict[str, Place]) -> Plac
 
 def _is_partner(text: str, start: int, previous: list[Spot]) -> bool:
     """A partner marker right before, or the next item of a list of partners (湖北武汉、浙江义乌)."""
-    if _PARTNER_BEFORE.search(text, max(0, start - 4), start):
+    if text[start - 1:start] in _PARTNER_LAST and _PARTNER_BEFORE.search(text, max(0, start - 4), start):
         return True
     if previous and previous[-1].partner and start - previous[-1].end <= 4:
         gap = text[previous[-1].end:start]
@@ -189,6 +195,7 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
                 carried_year = sentence_years(sent[0], [], carried_year, current, dated, events[first_event:j], s)[1]
             continue
         sentence, inside = sent[0], mentions[first_mention:i]
+        stripped = sentence.strip()
         # Sentences without figures hand on their last place too; spots start inside sentences only.
         carried_place = last_place(spots, starts, placed, s, carried_place)
         offsets = [m.start - s for m in inside]
@@ -203,7 +210,7 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
             listed = floor > 0 and not _CLAUSE_BREAK.search(sentence, floor, mention.start - s)
             metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed)
             place, _ = figure_place(spots, starts, s, mention.start, carried_place)
-            figures.append(_figure(text, sentence, mention, metric, category, year, place))
+            figures.append(_figure(text, stripped, mention, metric, category, year, place))
             previous, floor = (metric, category), mention.end - s
             last_metric = previous
         carried_place, placed = last_place(spots, starts, s, e, carried_place), e
@@ -220,8 +227,9 @@ def _without_subject_place(left: str, end: int, spots: list[Spot], starts: list[
 
 
 def _figure(text, sentence, m: Mention, metric, category, year, place) -> Figure:
+    """sentence: stripped already, once for all its figures."""
     return Figure(
-        mention=text[m.start:m.end], sentence=sentence.strip(), value=m.value, unit=m.unit,
+        mention=text[m.start:m.end], sentence=sentence, value=m.value, unit=m.unit,
         qualifier=m.qualifier, is_change=m.is_change, metric=metric, category=category, year=year,
         place=place, rule=m.rule, start=m.start, end=m.end,
     )
