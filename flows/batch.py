@@ -17,7 +17,7 @@ from flows.extract import extract_figures
 from flows.parse.article import parse_article
 from flows.parse.decode import document_text
 from flows.parse.errors import DecodeError
-from flows.records import Article, Figure, RawDocument, Reject
+from flows.records import Article, Figure, Place, RawDocument, Reject
 from schemas import frames, tables
 from schemas.relationships import orphan_keys
 from schemas.validate import split_valid
@@ -92,14 +92,28 @@ def validate_batch(
                 for f in figure_failures]
     built = star.star_tables(stg_article, stg_figure, run_id, now)
     built["raw_document"] = star.raw_documents(documents, run_id, now)
-    for name, frame in built.items():
-        built[name], failures = split_valid(TABLE_MODELS[name], frame)
-        if failures:  # star_tables derives these from checked frames: a failure here is a bug, not bad input
-            raise ValueError(f"{name}: rows built from valid input fail the schema: {failures[:3]}")
+    built = {name: _checked(name, frame) for name, frame in built.items()}  # derived from checked frames
     orphans = orphan_keys(built["fact_figure"], {k: built[k] for k in ("dim_article", "dim_metric", "dim_date")})
     if orphans:
         raise ValueError(f"fact_figure keys without a dimension row: {orphans}")
     return built, rejects
+
+
+def rejects_table(rejects: list[Reject], run_id: str, now: datetime) -> pl.DataFrame:
+    """The rejects of a batch as checked `rejects` rows."""
+    return _checked("rejects", star.rejects_frame(rejects, run_id, now))
+
+
+def places_table(places: list[Place]) -> pl.DataFrame:
+    """The gazetteer as checked `dim_place` rows."""
+    return _checked("dim_place", star.places_frame(places))
+
+
+def _checked(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    valid, failures = split_valid(TABLE_MODELS[name], frame)
+    if failures:  # built by our own code from our own records: a failure here is a bug, not bad input
+        raise ValueError(f"{name}: rows fail the schema: {failures[:3]}")
+    return valid
 
 
 def _row_reject(source: str, checks: str, row: dict | None = None) -> Reject:
@@ -114,4 +128,6 @@ TABLE_MODELS = {
     "dim_metric": tables.DimMetric,
     "dim_date": tables.DimDate,
     "fact_figure": tables.FactFigure,
+    "dim_place": tables.DimPlace,
+    "rejects": tables.Rejects,
 }

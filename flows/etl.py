@@ -25,7 +25,7 @@ from warehouse import load
 @task(cache_policy=NO_CACHE)
 def start(db_path: str, run_id: str, inputs: list[str]) -> None:
     """Create the warehouse if needed, load the gazetteer, and record the run as running."""
-    load.ensure_schema(db_path, star.places_frame(all_places()))
+    load.ensure_schema(db_path, stages.places_table(all_places()))
     load.start_run(db_path, run_id, "newsfacts-etl", inputs, datetime.now())
 
 
@@ -63,7 +63,7 @@ def validate(documents, articles, figures, rejects: list[Reject], run_id: str) -
     now = datetime.now()
     tables, row_rejects = stages.validate_batch(documents, articles, figures, run_id, now)
     rejects = rejects + row_rejects
-    tables["rejects"] = star.rejects_frame(rejects, run_id, now)
+    tables["rejects"] = stages.rejects_table(rejects, run_id, now)
     return tables, rejects
 
 
@@ -89,7 +89,7 @@ def etl(
     run_id, began, counts = str(flow_run.id), datetime.now(), report.RunCounts()
     start(db_path, run_id, paths)
     found = find_articles(paths)  # discover
-    load_tables(db_path, {"rejects": star.rejects_frame(found.rejects, run_id, began)})
+    load_tables(db_path, {"rejects": stages.rejects_table(found.rejects, run_id, began)})
     report.tally_found(counts, found)
     for files in report.batches(found.files, batch_size):
         documents, acquire_rejects = acquire(files, max_bytes)  # read
