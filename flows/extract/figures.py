@@ -119,8 +119,14 @@ _JOINERS = frozenset({"和", "与", "及", "、", "和下降", "和增长"})
 
 
 def _masked(pos: int, masks: list[tuple[int, int]]) -> bool:
-    n = bisect_right(masks, (pos, float("inf")))  # masks are sorted: only the one starting last before pos
-    return any(a <= pos < b for a, b in masks[max(0, n - 3):n])
+    n = bisect_right(masks, (pos, _INF))  # masks are sorted: only the one starting last before pos
+    for a, b in masks[max(0, n - 3):n]:
+        if a <= pos < b:
+            return True
+    return False
+
+
+_INF = float("inf")
 
 
 def _refused(text: str, start: int, number: str, qualified: bool) -> bool:

@@ -57,7 +57,6 @@ def metric_and_category(left: str, right: str, rest: str, unit: str,
 
 def _decide(left, right, rest, unit, previous, listed):
     own = mr.METRIC_TAIL.sub("", mr.METRIC_TRIM.sub("", left)).strip()
-    bare = not _CHANGE_WORDS.sub("", own, count=1).strip()
     counted = unit in _COUNTED
     if "占" in own:  # a share: its subject before 占, else the figure it follows
         subject = own.split("占", 1)[0]
@@ -79,7 +78,7 @@ def _decide(left, right, rest, unit, previous, listed):
             return own + right, mr.UNIT_CATEGORY.get(unit, "other")
     if unit in _CAPACITY or unit == "km":  # a distance or a capacity is not the rate's or count's before it
         return (own + right) or None, mr.UNIT_CATEGORY[unit]
-    if previous and (bare or unit == "percent" or counted):
+    if previous and (unit == "percent" or counted or _bare(own)):
         return previous
     if previous:
         return (own or previous[0]), previous[1]
@@ -87,6 +86,11 @@ def _decide(left, right, rest, unit, previous, listed):
     if hit:
         return hit
     return (own + right) or None, mr.UNIT_CATEGORY.get(unit, "other")
+
+
+def _bare(own: str) -> bool:
+    """Nothing but change words (同比增长): the figure has no metric of its own."""
+    return not _CHANGE_WORDS.sub("", own, count=1).strip()
 
 
 _MONEY = frozenset({"CNY", "USD", "EUR", "HKD"})

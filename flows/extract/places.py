@@ -55,13 +55,16 @@ def find_places(text: str, context: Iterable[Place | str] | None = None) -> list
     """
     index = gazetteer()
     aliases, words = index.aliases, index.words
-    hits = [(start, end, words[i]) for i, start, end in index.automaton.find_matches_as_indexes(text)]
-    found = {surface: aliases[surface] for _, _, surface in hits if surface in aliases}  # blockers out
+    hits = index.automaton.find_matches_as_indexes(text)
+    found = {words[i]: None for i, _, _ in hits}  # each surface once, in order of first mention
+    found = {surface: aliases[surface] for surface in found if surface in aliases}  # blockers out
     named = _named_area(index, found.values(), context)
-    meant = {surface: _resolve(index, alias, named) for surface, alias in found.items()}
     places = index.places
-    return [PlaceMention(start, end, surface, places[meant[surface]])
-            for start, end, surface in hits if meant.get(surface)]
+    meant = {}  # surface -> the Place it means here; unresolved surfaces left out
+    for surface, alias in found.items():
+        if place_id := _resolve(index, alias, named):
+            meant[surface] = places[place_id]
+    return [PlaceMention(start, end, words[i], meant[words[i]]) for i, start, end in hits if words[i] in meant]
 
 
 def _named_area(index: Gazetteer, candidates: Iterable[Alias], context: Iterable[Place | str] | None) -> set[str]:
