@@ -71,15 +71,20 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[list[
     check_org = "公司" in text or "集团" in text
     check_donor = "援" in text or "对口" in text or "帮扶" in text
     check_facility = _FACILITY_WORD.search(text) is not None
-    for n, pm in enumerate(mentions):
-        inner = n + 1 < len(mentions) and mentions[n + 1].start == pm.end  # 青岛胶州站: the station is 胶州's
-        # The regexes run only where their word is close enough after the place to match
-        after = text[pm.end:pm.end + _AFTER_REACH]
-        donor = (check_donor and ("援" in after or "对口" in after or "帮扶" in after) and _DONOR_AFTER.match(text, pm.end)
-                 and not _RECIPIENT_BEFORE.search(text, max(0, pm.start - 2), pm.start))
-        org = check_org and ("公司" in after or "集团" in after) and _ORG_AFTER.match(text, pm.end)
-        aside = bool(org or (check_facility and not inner and _FACILITY_AFTER.match(text, pm.end)) or donor)
-        spots.append(Spot(pm.start, pm.end, pm.place, aside or _is_partner(text, pm.start, spots)))
+    previous = None  # the spot made last
+    next_starts = [pm.start for pm in mentions[1:]] + [-1]
+    for (start, end, _, place), next_start in zip(mentions, next_starts):
+        aside = False
+        if check_org or check_donor or check_facility:
+            # The regexes run only where their word is close enough after the place to match
+            after = text[end:end + _AFTER_REACH]
+            donor = (check_donor and ("援" in after or "对口" in after or "帮扶" in after) and _DONOR_AFTER.match(text, end)
+                     and not _RECIPIENT_BEFORE.search(text, max(0, start - 2), start))
+            org = check_org and ("公司" in after or "集团" in after) and _ORG_AFTER.match(text, end)
+            inner = next_start == end  # 青岛胶州站: the station is 胶州's
+            aside = bool(org or (check_facility and not inner and _FACILITY_AFTER.match(text, end)) or donor)
+        previous = Spot(start, end, place, aside or _is_partner(text, start, previous))
+        spots.append(previous)
     for m in _DEICTIC.finditer(text):
         place = _deictic(_LEVEL_OF[m[1]], main, by_level)
         spots.append(Spot(m.start(), m.end(), place, bool(_PARTNER_BEFORE.search(text, max(0, m.start() - 4), m.start()))))
@@ -103,12 +108,12 @@ def _deictic(level: str, main: Place | None, by_level: dict[str, Place]) -> Plac
     return by_level.get(level) or main
 
 
-def _is_partner(text: str, start: int, previous: list[Spot]) -> bool:
+def _is_partner(text: str, start: int, previous: Spot | None) -> bool:
     """A partner marker right before, or the next item of a list of partners (湖北武汉、浙江义乌)."""
     if text[start - 1:start] in _PARTNER_LAST and _PARTNER_BEFORE.search(text, max(0, start - 4), start):
         return True
-    if previous and previous[-1].partner and start - previous[-1].end <= 4:
-        gap = text[previous[-1].end:start]
+    if previous and previous.partner and start - previous.end <= 4:
+        gap = text[previous.end:start]
         return "、" in gap or "和" in gap or gap == ""
     return False
 
@@ -119,10 +124,13 @@ def _main_places(mentions: list, title: str | None) -> tuple[Place | None, dict[
     # to the ancestors once per place rather than once per mention. Halves and wholes add exactly.
     weights: dict[str, int] = {}
     places = {}
-    for pm in mentions:
-        place_id = pm.place.place_id
-        weights[place_id] = weights.get(place_id, 0) + (3 if title and pm.surface in title else 1)
-        places[place_id] = pm.place
+    in_title: dict[str, bool] = {}
+    for _, _, surface, place in mentions:
+        if surface not in in_title:
+            in_title[surface] = bool(title and surface in title)
+        place_id = place.place_id
+        weights[place_id] = weights.get(place_id, 0) + (3 if in_title[surface] else 1)
+        places[place_id] = place
     score: Counter = Counter()
     level_count: dict[str, Counter] = defaultdict(Counter)
     for place_id, weight in weights.items():
