@@ -34,26 +34,38 @@ def dedupe(figures: list[Figure], title: str | None) -> list[Figure]:
     """
     kept: list[Figure] = []
     by_key: dict[tuple, list[int]] = {}
+    headline = _Headline(title)
     for fig in figures:
         slots = by_key.setdefault((fig.unit, fig.value, fig.is_change), [])
-        twin = next((n for n in slots if _same(kept[n], fig, title)), None)
+        twin = next((n for n in slots if _same(kept[n], fig, headline)), None)
         if twin is None:
             slots.append(len(kept))
             kept.append(fig)
-        elif _completeness(fig) > _completeness(kept[twin]) or (_headline(kept[twin], title) and not _headline(fig, title)):
+        elif _completeness(fig) > _completeness(kept[twin]) or (headline(kept[twin]) and not headline(fig)):
             kept[twin] = fig
     return kept
 
 
-def _same(a: Figure, b: Figure, title: str | None) -> bool:
+def _same(a: Figure, b: Figure, headline: _Headline) -> bool:
     if (a.unit, a.value, a.is_change) != (b.unit, b.value, b.is_change):
         return False
-    return a.metric == b.metric or _headline(a, title) or _headline(b, title)
+    return a.metric == b.metric or headline(a) or headline(b)
 
 
-def _headline(fig: Figure, title: str | None) -> bool:
-    """The title. (Subheads are not: gold counts 达成意向投资项目7个 above its paragraph as a figure.)"""
-    return bool(title and fig.sentence and _SPACE.sub("", fig.sentence) in _SPACE.sub("", title))
+class _Headline:
+    """Is a figure's sentence the title? (Subheads are not: gold counts 达成意向投资项目7个 above its
+    paragraph as a figure.) The title is compacted once per article, each sentence once."""
+
+    def __init__(self, title: str | None):
+        self.title = _SPACE.sub("", title) if title else None
+        self.seen: dict[str, bool] = {}
+
+    def __call__(self, fig: Figure) -> bool:
+        if not self.title or not fig.sentence:
+            return False
+        if fig.sentence not in self.seen:
+            self.seen[fig.sentence] = _SPACE.sub("", fig.sentence) in self.title
+        return self.seen[fig.sentence]
 
 
 def _completeness(fig: Figure) -> int:

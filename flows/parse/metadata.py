@@ -31,6 +31,7 @@ _PAPER_REPORTER = re.compile(r"\(([^\s()]{2,12}?(?:报|社|网|台|中心|发布
 _ROLE = re.compile(r"(?:全媒体|本报|实习|特约)?(?:记者|通讯员|撰文|摄影|制图|责任编辑|编辑|作者|审核|校对)\s*[:/]?\s*")
 _BRACKETED = re.compile(r"[(【\[]([^()【】\[\]]*?(?:记者|通讯员|撰文|摄影|编辑|作者)[^()【】\[\]]*)(?:[)】\]]|$)")
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_NAME_SEPARATORS = re.compile(r"[\s、,]+")
 _NOT_NAMES = {"本报", "记者", "通讯员", "新华社", "中新社", "中新网", "电", "讯"}
 _MAX_BYLINE_LINE = 80
 _HEADER_SCAN = 12  # lines from the top where the date and publisher are looked for first
@@ -120,7 +121,7 @@ def _names_after_roles(segment: str) -> list[str]:
     """Names that follow a role word: "撰文:翊翔 王姗 摄影:杨玺" -> 翊翔, 王姗, 杨玺."""
     names = []
     for part in _ROLE.split(segment)[1:]:  # what precedes the first role is an outlet, not a name
-        for token in re.split(r"[\s、,]+", part.strip()):
+        for token in _NAME_SEPARATORS.split(part.strip()):
             if not _NAME.fullmatch(token) or token in _NOT_NAMES:
                 break  # names end where a date, a place ("新疆电") or a label begins
             names.append(token)
