@@ -43,7 +43,9 @@ def normalize(raw: str) -> Normalized:
     script = detect_script(folded)
     # OpenCC costs ~30 us per 1,000 characters: skip it when there is nothing to convert.
     converted = _T2S.convert(folded) if _script_patterns()[0].search(folded) else folded
-    lines = [line.strip().strip("|").strip() for line in converted.split("\n")]  # "出炉 |": table debris
+    lines = [line.strip() for line in converted.split("\n")]
+    # "出炉 |": table debris. Stripped again only where a "|" is: most lines have none.
+    lines = [line.strip("|").strip() if "|" in line else line for line in lines if line]
     lines = [line for line in lines if line]
     edge_end = len(lines) - _EDGE_LINES
     furniture = [is_furniture(line, at_edge=i < _EDGE_LINES or i >= edge_end) for i, line in enumerate(lines)]
