@@ -56,10 +56,13 @@ def _unit_alternation() -> str:
     return "|".join(parts)
 
 
+# One set test before the ~60 unit surfaces: most numbers (dates, codes) fail it, at every length
+# the number backtracks to.
+_UNIT_GATE = f"(?=[{re.escape(''.join(sorted({surface[0] for surface in UNIT_SURFACES})))}])"
 # 678.46亿元  5万多公里  800余万元  30—40万人  45.7 万人  近千条 (qualifier 近 read from the text before)
 WITH_UNIT = re.compile(
     rf"(?P<lo>{_NUM_SET_FIRST})(?:\s?(?P<dash>[—\-~～至到])\s?(?P<hi>{_AR}|{_CN}))?\s?(?P<q1>余|多)?"
-    rf"(?P<mag>万亿|千万|百万|亿|万)?(?P<q2>余|多)?\s?(?P<unit>{_unit_alternation()})"
+    rf"(?P<mag>万亿|千万|百万|亿|万)?(?P<q2>余|多)?\s?{_UNIT_GATE}(?P<unit>{_unit_alternation()})"
 )
 # 百分之十六点三, 百分之4.26
 PERCENT_WORDS = re.compile(rf"百分之(?P<lo>{_CN}|{_AR})")
