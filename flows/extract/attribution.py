@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -131,18 +130,19 @@ def _main_places(mentions: list, title: str | None) -> tuple[Place | None, dict[
         place_id = place.place_id
         weights[place_id] = weights.get(place_id, 0) + (3 if in_title[surface] else 1)
         places[place_id] = place
-    score: Counter = Counter()
-    level_count: dict[str, Counter] = defaultdict(Counter)
+    score: dict[str, float] = {}
+    level_count: dict[str, dict[str, int]] = {}
     for place_id, weight in weights.items():
         place = places[place_id]
-        score[place_id] += weight
-        level_count[place.level][place_id] += weight
+        score[place_id] = score.get(place_id, 0) + weight
+        counts = level_count.setdefault(place.level, {})
+        counts[place_id] = counts.get(place_id, 0) + weight
         for parent in _ancestors(place.parent_id):
-            score[parent.place_id] += 0.5 * weight
+            score[parent.place_id] = score.get(parent.place_id, 0) + 0.5 * weight
             places.setdefault(parent.place_id, parent)
-    ranked = [pid for pid, _ in score.most_common() if pid in places]
-    main = places[ranked[0]] if ranked else None
-    by_level = {level: places[c.most_common(1)[0][0]] for level, c in level_count.items()}
+    # max() keeps the first of equal scores, as Counter.most_common did: the first named wins a tie
+    main = places[max(score, key=score.__getitem__)] if score else None
+    by_level = {level: places[max(c, key=c.__getitem__)] for level, c in level_count.items()}
     if main and main.level == "province" and main.name.endswith("市"):  # 北京市: 本市 means the municipality
         by_level.setdefault("prefecture", main)
     return main, by_level
