@@ -36,6 +36,9 @@ def right_context(sentence: str, end: int) -> str:
 def nearest_keyword(text: str, left_side: bool = True) -> tuple[str, str] | None:
     """(keyword, category) of the keyword ending nearest the end of text, longest on a tie."""
     backwards = text[::-1]
+    if left_side:  # the first keyword found is the answer: no iterator needed
+        m = mr.KEYWORDS_REVERSED.search(backwards)
+        return (m[0][::-1], mr.KEYWORD_CATEGORY[m[0][::-1]]) if m else None
     for m in mr.KEYWORDS_REVERSED.finditer(backwards):
         word = m[0][::-1]
         if left_side or word not in mr.LEFT_ONLY:
