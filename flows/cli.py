@@ -122,6 +122,9 @@ def cmd_sql(args: argparse.Namespace) -> int:
     except WarehouseMissing as exc:
         print(f"newsfacts: {exc}", file=sys.stderr)
         return 2
+    except duckdb.IOException as exc:  # DuckDB allows one writing process or many readers, not both
+        print(f"newsfacts: cannot open the warehouse, a load may be running: {exc}", file=sys.stderr)
+        return 1
     except duckdb.Error as exc:
         print(f"newsfacts: the query failed: {exc}", file=sys.stderr)
         return 1

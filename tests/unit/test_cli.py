@@ -81,3 +81,15 @@ def test_extract_prints_each_figure_with_its_attribution_and_rule(capsys):
     assert (money["unit"], money["year"], money["is_change"]) == ("CNY", 2023, False)
     assert "瑞丽" in money["place"] and money["rule"]
     assert by_value[27.5]["is_change"] is True and by_value[27.5]["unit"] == "percent"
+
+
+def test_sql_while_another_process_writes_says_a_load_may_be_running(loaded, capsys):
+    writer = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); time.sleep(30)", str(loaded)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "ready"
+        assert main(["sql", "select 1", "--db", str(loaded)]) == 1
+        assert "a load may be running" in capsys.readouterr().err
+    finally:
+        writer.kill()
+        writer.wait()
