@@ -78,7 +78,9 @@ POINTS_PAIR = re.compile(rf"{_GATE}(?P<lo>{_NUM})个(?=[和、与及]{_NUM}个�
 # most pages have no such 成, and those that do are scanned from there on only.
 _TENTHS_FIRST = re.compile(r"成(?<=[一二两三四五六七八九\d]成)")
 
-_CLAUSE_CUT = re.compile(r"[，,；;。！？!?：:、\n]")
+_CLAUSE_CUT = "，,；;。！？!?：:、\n"
+_TO_CLAUSE_CUT = re.compile(f"(?s:.*[{_CLAUSE_CUT}])")  # backtracks to the last clause cut
+_CHANGE_REACH = 10  # longest CHANGE_BEFORE match: 高出 + 8 characters (增长率了为将近 is 7)
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
 
 
@@ -216,7 +218,9 @@ def _is_change(text: str, start: int, end: int, unit: str, surface: str) -> bool
     left = text[max(0, start - 24):start]
     if "(" in left or "（" in left:
         left = _PARENS.sub("", left)
-    left = _CLAUSE_CUT.split(left)[-1]
-    if CHANGE_BEFORE.search(left):
+    cut = _TO_CLAUSE_CUT.match(left)
+    left = left[cut.end():] if cut else left  # the clause the number is in
+    # A match ends the clause and is at most _CHANGE_REACH long: the search starts there
+    if CHANGE_BEFORE.search(left, max(0, len(left) - _CHANGE_REACH)):
         return True
     return unit == "percent" and bool(CHANGE_AFTER.match(text, end))
