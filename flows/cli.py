@@ -17,7 +17,7 @@ from flows.settings import Settings, prefect_environment
 
 EPILOG_RUN = "example: newsfacts run articles/ more/page.html --db data/newsfacts.duckdb"
 EPILOG_SQL = 'example: newsfacts sql "select place, sum(value) from facts where unit = \'CNY\' group by place"'
-EPILOG_EXTRACT = 'example: newsfacts extract --text "2024年，全区签约项目15个，协议资金103.68亿元。" --published 2024-03-01'
+EPILOG_EXTRACT = 'example: newsfacts extract --text "2024年，全区签约项目15个，协议资金96.35亿元。" --published 2024-03-01'
 
 
 def main(argv: list[str] | None = None) -> int:

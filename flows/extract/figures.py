@@ -212,7 +212,7 @@ def _qualifier_after(text: str, end: int, current: str) -> str:
 
 
 def _is_change(text: str, start: int, end: int, unit: str, surface: str) -> bool:
-    """增长370.2%, 减少一成九, 较2016年增长28.78亿元; percentage points always; not 增至 or 新增."""
+    """增长370.2%, 减少一成九, 较2020年增长12.35亿元; percentage points always; not 增至 or 新增."""
     if surface in ("个百分点", "百分点"):
         return True
     left = text[max(0, start - 24):start]

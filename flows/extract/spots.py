@@ -44,7 +44,7 @@ _PARTNER_LAST = frozenset(word[-1] for word in _PARTNER_MARKERS) | {"国", "\n"}
 _DEICTIC = re.compile(r"(?:我|本|该|全)(省|市|县|州)")
 # Layout debris in a masthead: spaces (衡 水 市  统  计 局) and converter pinyin (統(tǒng))
 _MASTHEAD_DEBRIS = re.compile(r"\s+|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
-# A place named inside an organisation's name is not where the figure is: 四川中辰智慧科技有限公司的年产...
+# A place named inside an organisation's name is not where the figure is: 某某新材料科技有限公司的年产...
 _ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
 # A donor: 武汉援疆工作队, 湖北省、武汉市累计投入援博资金, 上海市积极对口支援 (the figure is the recipient's)
 _DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶)")

@@ -24,7 +24,7 @@ TIME_WORDS = re.compile(
     # a one-character gate first: most positions fail it at once, which keeps the scan fast
     r"(?=[比较与同相自近多一历最起当两二三四五六七八九十几连投达建托成开回截今本去目上过前明全下年累〇零\d])"
     rf"(?:(?P<base>(?:比|较|与|同比|相比)(?:(?:{_YEAR})年(?!的)|上年|去年|上一年))"  # 比2005年提高: a base, not the year
-    rf"|(?P<since>自[^，,。；;]{{0,20}}?以来)"  # 自3月21日试运营以来 (within) / 自东西部扶贫协作开展以来 (span)
+    rf"|(?P<since>自[^，,。；;]{{0,20}}?以来)"  # 自4月10日试运营以来 (within) / 自东西部扶贫协作开展以来 (span)
     rf"|(?P<span>近年来|近几年|多年来|一年多来|历年|最初|起初|当初|{_N}年多?(?:来|以来)|近{_N}年|连续{_N}年"
     rf"|(?:{_YEAR})年(?:\d{{1,2}}月)?(?:以来|起|至今)|(?:{_YEAR})年[、和](?:{_YEAR})年两年"
     rf"|投产达效后|达产后|建成后|投产后|托管以来|成立以来|开展以来)"
@@ -127,7 +127,7 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
         if m is None:
             break
         end = m.end() - base
-        if m["year"] and sentence.startswith("的", end):  # 是2005年的5.2倍: a base, the state stays
+        if m["year"] and sentence.startswith("的", end):  # 是2015年的3.4倍: a base, the state stays
             one_shot = (end + 1, year_number(m["year"]))
         elif m["year"]:
             state = year_number(m["year"])
@@ -161,7 +161,7 @@ def _span_year(span: str) -> int | None:
 
 
 def _within_year(since: str) -> bool:
-    """自3月21日试运营以来 is within a year; 自2018年以来 and 自扶贫协作开展以来 are not."""
+    """自4月10日试运营以来 is within a year; 自2018年以来 and 自扶贫协作开展以来 are not."""
     return "年" not in since and ("月" in since or "日" in since)
 
 

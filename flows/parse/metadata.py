@@ -13,21 +13,21 @@ from datetime import date
 
 from flows.rules.boilerplate import SITE_NAME
 
-# Header dates: "2024-05-12 21:12:41", "时间:2023-08-08", "2024年1月12日", "27.09.2022  10:05".
+# Header dates: "2024-05-12 21:12:41", "时间:2023-08-08", "2024年1月12日", "15.03.2023  09:30".
 _YMD = re.compile(r"((?:19|20)\d\d)(?:-|年|/|\.)(\d\d?)(?:-|月|/|\.)(\d\d?)日?(?![\d.])")
 _DMY = re.compile(r"(?<![\d.])(\d\d?)\.(\d\d?)\.((?:19|20)\d\d)(?!\d)")
 # Publisher, by preference: a "来源" label ("来源:昆明发布", "来源/博乐市融媒体中心"), the name
 # after a header date ("1999年10月22日 00:22 中新社"), a wire dateline ("中新网成都11月14日电",
-# "中新社厦门十月二十一日电"), a paper's "讯" ("重庆日报讯"), a paper before a reporter
-# ("(云南日报 记者张寅)").
+# "中新社福州五月十二日电"), a paper's "讯" ("重庆日报讯"), a paper before a reporter
+# ("(某某日报 记者王明)").
 _SOURCE = re.compile(r"(?:来源|稿源|出处)\s*[:/]\s*([^\s:/|]{2,20})")
 _AFTER_DATE = re.compile(r"(?:\d\d?:\d\d(?::\d\d)?|\d\d?时\d\d?分|日)\s+([^\s\d:|]{2,12})\s*$")
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _WIRE = re.compile(rf"^[【\[(]?([^\s(【]{{2,8}}?(?:社|网|台|报))[^\s\d,。]{{0,6}}?{_NUM}月{_NUM}日电")
 _PAPER_NEWS = re.compile(r"^[【\[(]?([^\s(【本]{2,10}?报)[^\s,。]{0,4}?讯")
 _PAPER_REPORTER = re.compile(r"\(([^\s()]{2,12}?(?:报|社|网|台|中心|发布))\s+(?:全媒体|本报|实习)?记者")
-# Bylines: names after a role inside brackets or on a short line: "(记者 邵晶岩)",
-# "撰文:翊翔 王姗 贾献培 摄影:杨玺", "【编辑:孙亭文】", "记者/简文湘通讯员/陈佳".
+# Bylines: names after a role inside brackets or on a short line: "(记者 李明远)",
+# "撰文:翊翔 王姗 贾献培 摄影:杨玺", "【编辑:孙亭文】", "记者/王小明通讯员/陈佳".
 _ROLE = re.compile(r"(?:全媒体|本报|实习|特约)?(?:记者|通讯员|撰文|摄影|制图|责任编辑|编辑|作者|审核|校对)\s*[:/]?\s*")
 _BRACKETED = re.compile(r"[(【\[]([^()【】\[\]]*?(?:记者|通讯员|撰文|摄影|编辑|作者)[^()【】\[\]]*)(?:[)】\]]|$)")
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
@@ -109,7 +109,7 @@ def read_bylines(lines: list[str], furniture: list[bool]) -> list[str]:
     for line, is_furniture in zip(lines, furniture):
         segments = _BRACKETED.findall(line)
         if len(line) <= _MAX_BYLINE_LINE and (is_furniture or _ROLE.match(line.lstrip("-【[( "))):
-            segments.append(line)  # "记者:胡义华 库来西", "时间:2011-04-02 11:43:44来源:作者:夏丹"
+            segments.append(line)  # "记者:张明 李华", "时间:2012-05-06 10:20:30来源:作者:王强"
         for segment in segments:
             for name in _names_after_roles(segment):
                 if name not in names:

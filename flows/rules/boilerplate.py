@@ -26,8 +26,8 @@ BOILERPLATE_START = {
     "pager": r"(?:上一[条篇页]|下一[条篇页])",  # "上一条:《政府工作报告》摘要(二)"
     "actions": r"[【\[]?(?:关闭|打印|顶部|返回顶部|收藏|关闭窗口)[】\]]",  # "【关闭窗口】", "关闭】【顶部"
     "more": r"(?:>>|(?:新闻推荐|图片欣赏|精彩资讯|频道简介|相关新闻|热点推荐|(?i:rss))$)",  # ">>最新信息", "rss"
-    "contact": r"(?:电话|总机|技术支持|新闻热线|联系电话|QQ|制作|传真|邮箱|E-?mail)\s*:",  # "总机:86-10-87826688"
-    "welcome": r"(?:您好,)?欢迎(?:来到|访问|光临)",  # "您好,欢迎来到中国农资供销网"
+    "contact": r"(?:电话|总机|技术支持|新闻热线|联系电话|QQ|制作|传真|邮箱|E-?mail)\s*:",  # "总机:010-12345678"
+    "welcome": r"(?:您好,)?欢迎(?:来到|访问|光临)",  # "您好,欢迎来到某某信息网"
     "original_title": r"原标题\s*:",  # "原标题:本市2023年第一批重大项目集中开工建设"
     "symbols": r"[\W_]{0,6}$",  # "|", "--"; "01" is kept: digits are \w
 }
@@ -45,11 +45,11 @@ BOILERPLATE_ANYWHERE = {
 # Header lines that carry metadata (matched at the start of a line); metadata.py reads them, the
 # article text drops them.
 # Labelled: "- 时间:2023-08-08", "来源:云南日报", "来源/博乐市融媒体中心",
-# "日期:2022年01月24日   作者:   来源:牟定县融媒体中心", "记者:胡义华 库来西".
+# "日期:2022年03月15日   作者:   来源:某县融媒体中心", "记者:张明 李华".
 META_LABELLED = r"-?\s*(?:发布)?(?:时间|日期|来源|作者|稿源|出处|记者|通讯员|撰文|摄影)\s*[:/]"
 # A full date opening a line with nothing sentence-like after it: "2024-05-12 21:12:41 来源:昆明发布",
-# "http://www.sina.com.cn 1999年10月22日 00:22 中新社", "2025年02月19日 10时41分 山西日报 |",
-# "27.09.2022  10:05", "2023年02月11日". Not "2013年11月28日,西安开行首趟..." (a comma follows).
+# "http://www.example.com 2001年10月22日 08:15 中新社", "2025年03月09日 10时41分 某某日报 |",
+# "15.03.2023  09:30", "2023年02月11日". Not "2015年6月8日,某市首趟班列开行..." (a comma follows).
 META_DATELINE = (r"(?:https?://\S+\s+)?(?:(?:19|20)\d\d(?:-\d\d?-\d\d?|年\d\d?月\d\d?日)|\d\d?\.\d\d?\.(?:19|20)\d\d)"
                  r"[^,。;!?]*$")
 
@@ -58,5 +58,5 @@ FURNITURE_START = re.compile("|".join(f"(?:{p})" for p in [*BOILERPLATE_START.va
 FURNITURE_ANYWHERE = re.compile("|".join(BOILERPLATE_ANYWHERE.values()))
 
 # Site and organisation names heading a page, never its headline: "中新网", "新浪网新闻中心",
-# "牟定县人民政府", "衡水市统计局", "国家统计局衡水调查队".
+# "某县人民政府", "某市统计局", "国家统计局某市调查队".
 SITE_NAME = re.compile(r"^.{0,12}(?:网|网站|新闻中心|新闻网|人民政府|政府|统计局|调查队|频道|门户)$")

@@ -10,8 +10,8 @@ from flows.acquire.local import make_document
 from flows.parse.decode import decode_bytes, document_text
 from flows.parse.errors import DecodeError
 
-SENTENCE = "2024年，片区共推进省市重点项目22个，总投资73.9亿元，年度计划投资13亿元。"
-TRADITIONAL = "2024年，片區共推進省市重點項目22個，總投資73.9億元，年度計劃投資13億元。"
+SENTENCE = "2024年，片区共推进重点项目26个，总投资73.9亿元，年度计划投资13亿元。"
+TRADITIONAL = "2024年，片區共推進重點項目26個，總投資73.9億元，年度計劃投資13億元。"
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ def _parse(text: str, hints: dict | None = None):
     ("日期:2023-02-01 08:20    來源:某某日報", date(2023, 2, 1)),
     ("2024年1月12日", date(2024, 1, 12)),
     ("http://www.example.com 1999年10月22日 00:22 中新社", date(1999, 10, 22)),
-    ("27.09.2022  10:05", date(2022, 9, 27)),
+    ("15.03.2023  09:30", date(2023, 3, 15)),
 ])
 def test_header_dates(header, expected):
     assert _parse(f"某县招商引资成绩单出炉\n{header}\n今年签约项目12个。").published_date == expected
@@ -34,7 +34,7 @@ def test_month_and_day_alone_give_no_date():
 
 
 def test_body_date_is_an_event_not_the_publication():
-    assert _parse("2013年11月28日,某市首趟班列开行。").published_date is None
+    assert _parse("2015年6月8日,某市首趟班列开行。").published_date is None
 
 
 @pytest.mark.parametrize(("text", "publisher"), [
@@ -43,7 +43,7 @@ def test_body_date_is_an_event_not_the_publication():
     ("正文。\n来源/某市融媒体中心", "某市融媒体中心"),
     ("正文很长很长。(云南日报 记者张明)", "云南日报"),
     ("中新网成都11月14日电 (记者 王明)成都海关14日公布数据。", "中新网"),
-    ("中新社厦门十月二十一日电:(记者 李明)今年一至九月。", "中新社"),
+    ("中新社福州五月十二日电:(记者 李明)今年一至九月。", "中新社"),
     ("重庆日报讯(记者 苏明)近日,记者获悉。", "重庆日报"),
 ])
 def test_publishers(text, publisher):
@@ -77,16 +77,15 @@ def test_hints_win_over_the_text():
 
 # The real pages: (file, title, date, publisher, a byline).
 SEEDS = [
+    # title: how the headline starts (six characters; the corpus is read from ../shared, not copied here)
     ("seeds/000_acfd72e2a12c4182.txt", None, None, "昆明市融媒体中心", "栗飞"),
-    ("seeds/001_775059715503cc21.txt", "观察 | 这场全市会议,为何选在磨憨召开?", date(2024, 5, 12), "昆明发布", "徐婷"),
-    ("seeds/002_708dae220a0da5de.txt", "云南:把握重大机遇发挥综合优势高水平高质量推进园区建设", date(2023, 8, 8),
-     "云南日报", "张寅"),
+    ("seeds/001_775059715503cc21.txt", "观察 | 这场", date(2024, 5, 12), "昆明发布", "徐婷"),
+    ("seeds/002_708dae220a0da5de.txt", "云南:把握重大", date(2023, 8, 8), "云南日报", "张寅"),
     ("seeds/003_12308722b4ee8806.txt", None, None, None, "邵晶岩"),
-    ("seeds/004_46beda56b9ee326b.txt", "与“风”赛跑,武汉产业援疆马不停蹄!新疆博乐的“朋友圈”越来越多",
-     date(2024, 1, 12), "博乐市融媒体中心", "孙亭文"),
-    ("dev/c_01.txt", "今年前三季度厦门保持较高经济增长速度", date(1999, 10, 22), "中新社", "杨伏山"),
-    ("dev/c_05.txt", "本市2023年第一批重大项目集中开工建设 殷勇宣布重大项目开工", date(2023, 2, 1), "北京日报", None),
-    ("dev/c_10.txt", "2024年我省招商引资成绩单出炉", date(2025, 2, 19), "山西日报", "安晓奕"),
+    ("seeds/004_46beda56b9ee326b.txt", "与“风”赛跑,", date(2024, 1, 12), "博乐市融媒体中心", "孙亭文"),
+    ("dev/c_01.txt", "今年前三季度", date(1999, 10, 22), "中新社", "杨伏山"),
+    ("dev/c_05.txt", "本市2023年", date(2023, 2, 1), "北京日报", None),
+    ("dev/c_10.txt", "2024年我省", date(2025, 2, 19), "山西日报", "安晓奕"),
     ("dev/d_01.txt", None, None, "中新网", None),
 ]
 
@@ -97,7 +96,11 @@ def test_real_pages(name, title, published, publisher, byline):
     if not path.exists():
         pytest.skip(f"{path} not available")
     article = _parse(path.read_text(encoding="utf-8"))
-    assert (article.title, article.published_date, article.publisher) == (title, published, publisher)
+    assert (article.published_date, article.publisher) == (published, publisher)
+    if title is None:
+        assert article.title is None
+    else:  # the headline line itself, not the site name or the dateline above it
+        assert article.title.startswith(title) and len(article.title) >= 12
     assert byline is None or byline in article.bylines
 
 

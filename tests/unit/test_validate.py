@@ -9,7 +9,7 @@ from flows.batch import validate_batch
 from flows.records import Article, Figure
 
 
-def article(source: str, text: str = "2024年，签约项目15个，协议资金103.68亿元。") -> Article:
+def article(source: str, text: str = "2024年，签约项目15个，协议资金96.35亿元。") -> Article:
     document = make_document(source, text.encode(), "text/plain")
     return Article(source=source, content_hash=document.content_hash, original_text=text, text=text,
                    title="签约项目", published_date=date(2024, 1, 19))
@@ -24,11 +24,11 @@ def figure(**changes) -> Figure:
 def test_a_figure_breaking_its_schema_is_rejected_and_the_others_load():
     good = article("a.txt")
     documents = [make_document("a.txt", good.original_text.encode(), "text/plain")]
-    figures = [[figure(), figure(mention="103.68亿元", value=1.0368e10, unit="yuan", category="investment")]]
+    figures = [[figure(), figure(mention="96.35亿元", value=9.635e9, unit="yuan", category="investment")]]
     tables, rejects = validate_batch(documents, [good], figures, "run-1", datetime(2024, 1, 20))
     assert tables["fact_figure"]["mention"].to_list() == ["15个"]
     assert [(r.stage, r.reason, r.source) for r in rejects] == [("validate", "schema:unit", "a.txt")]
-    assert "103.68亿元" in rejects[0].detail
+    assert "96.35亿元" in rejects[0].detail
 
 
 def test_a_repeated_figure_keeps_its_first_statement():

@@ -21,12 +21,12 @@ KUNMING = Place("530100", "昆明市", "prefecture", "530000", "云南省")
 YUNNAN = Place("530000", "云南省", "province", "CN", "云南省")
 
 
-def batch(source: str = "a.txt", value: float = 1.0368e10) -> dict[str, pl.DataFrame]:
-    text = "2024年，昆明市签约项目15个，协议资金103.68亿元。"
+def batch(source: str = "a.txt", value: float = 9.635e9) -> dict[str, pl.DataFrame]:
+    text = "2024年，昆明市签约项目15个，协议资金96.35亿元。"
     document = make_document(source, text.encode(), "text/plain")
     article = Article(source=source, content_hash=document.content_hash, original_text=text, text=text,
                       title="签约", published_date=date(2024, 1, 19), publisher="昆明发布")
-    figures = [Figure(mention="103.68亿元", sentence=text, value=value, unit="CNY", metric="协议资金",
+    figures = [Figure(mention="96.35亿元", sentence=text, value=value, unit="CNY", metric="协议资金",
                       category="investment", year=2024, place=KUNMING, rule="money", start=20)]
     tables, _ = validate_batch([document], [article], [figures], "run-1", datetime(2024, 1, 20))
     tables["rejects"] = star.rejects_frame([], "run-1", datetime(2024, 1, 20))
@@ -44,7 +44,7 @@ def test_facts_view_has_the_contract_columns_and_resolves_place_and_province(db)
     columns, rows = run_query(db, "select * from facts")
     assert columns == FACTS_COLUMNS
     row = dict(zip(columns, rows[0]))
-    assert (row["value"], row["unit"], row["metric"], row["place"], row["province"]) == (1.0368e10, "CNY", "协议资金", "昆明市", "云南省")
+    assert (row["value"], row["unit"], row["metric"], row["place"], row["province"]) == (9.635e9, "CNY", "协议资金", "昆明市", "云南省")
 
 
 def test_a_batch_that_fails_midway_leaves_nothing_behind(db):
