@@ -40,6 +40,10 @@ TIME_WORDS = re.compile(
 CUMULATIVE_OPENS_YEAR = False
 _FUTURE_BEFORE = re.compile(r"(?:到|至|力争|计划|预计|目标|展望)$")
 _SINCE_YEARS = re.compile(rf"[从自]({_YEAR})年[^。]{{0,60}}?(\d+|[一二三四五六七八九十]+)年来")
+# An anniversary told the other way round: 开通10年来 ... 2013年5月，首趟班列从这里出发 -> 2023.
+_YEARS_SINCE = re.compile(r"(\d+|[一二三四五六七八九十]+)(?:周)?年来")
+_FOUNDED = re.compile(rf"({_YEAR})年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?[^。；;]{{0,16}}?"
+                      r"(?:首趟|首列|首班|首次|首批|成立|开通|通车|启用|挂牌|设立|获批)")
 _CLAUSE_END = re.compile(r"[，,；;]")
 
 
@@ -80,7 +84,8 @@ def current_year(text: str, published: date | None, events: list[re.Match] | Non
     """The article's own year: its date, else the latest year its text reports on.
 
     Without a date: the latest past year named (not a target: 到2025年), a comparison base plus one
-    (与2020年同期相比 -> 2021), or a start plus a span (从一九九二年...十七年来 -> 2009).
+    (与2020年同期相比 -> 2021), a start plus a span (从一九九二年...十七年来 -> 2009), or an
+    anniversary (开通10年来 ... 2013年首趟班列 -> 2023).
     """
     if published:
         return published.year
@@ -95,7 +100,21 @@ def current_year(text: str, published: date | None, events: list[re.Match] | Non
     for m in _SINCE_YEARS.finditer(text):
         span = m[2]
         years.append(year_number(m[1]) + (int(span) if span.isdigit() else _cn_small(span)))
+    years += _anniversary_years(text)
     return max(years) if years else None
+
+
+def _anniversary_years(text: str) -> list[int]:
+    """The year an undated article marks: one founding year plus one span of years (10年来 + 2013年首趟)."""
+    spans = {_span_length(m[1]) for m in _YEARS_SINCE.finditer(text)}
+    founded = {year_number(m[1]) for m in _FOUNDED.finditer(text)}
+    if len(spans) == 1 and len(founded) == 1:  # several of either: no telling which goes with which
+        return [founded.pop() + spans.pop()]
+    return []
+
+
+def _span_length(span: str) -> int:
+    return int(span) if span.isdigit() else _cn_small(span)
 
 
 def _cn_small(text: str) -> int:

@@ -102,3 +102,14 @@ def test_a_headline_repeated_in_the_body_is_one_figure_even_with_its_spaces_gone
     text = "中山市重大项目集中开工总投资超200亿元\n此次集中开工项目35个，总投资超过200亿元。"
     found = [f for f in figures(text, title="中山市重大项目集中开工 总投资超200亿元").values() if f.unit == "CNY"]
     assert len(found) == 1 and found[0].sentence.startswith("此次")
+
+
+def test_an_undated_anniversary_article_reports_on_the_anniversary_year():
+    # 开通10年来 with 2014年 as the year of the first train: the article is about 2024
+    text = ("今年上半年，某港开行班列812列，同比增长21.5%。开通10年来，班列开行量稳居前列。"
+            "2014年6月，首趟班列从这里出发。2023年共开行班列1520列。")
+    figs = figures(text, published=None)
+    assert figs["812列"].year == 2024 and figs["1520列"].year == 2023
+    assert current_year("2016年，开通首趟班列。开通8年来，累计开行3000列。", None) == 2024
+    # two spans of years: no telling which anniversary the article marks, the latest year named stands
+    assert current_year("开通8年来…成立20年来…2016年首趟班列开行。", None) == 2016
