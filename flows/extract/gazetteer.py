@@ -118,5 +118,8 @@ def _alias_table(names: list[tuple[str, str, str]], places: dict[str, Place]) ->
         entries.sort()
         best = [entry for entry in entries if entry[0] == entries[0][0]]
         ids = tuple(dict.fromkeys(place_id for _, place_id, _ in best))
-        table[alias] = Alias(ids, best[0][2] == "bare")
+        # A county's name without its suffix needs its province or prefecture named nearby (博乐,
+        # 和平), unless it is three characters or more and names one place only: 霍尔果斯, 满洲里.
+        distinctive = len(alias) >= 3 and len({place_id for _, place_id, _ in entries}) == 1
+        table[alias] = Alias(ids, best[0][2] == "bare" and not distinctive)
     return table

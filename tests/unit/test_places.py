@@ -108,3 +108,19 @@ def test_real_pages_name_their_gold_place(gold):
         found = {m.place.name for m in find_places(text)}
         for key in wanted:
             assert any(key in name for name in found), (article, key, found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("霍尔果斯口岸上半年进出口贸易额增长。", "霍尔果斯市"),  # four characters, one place: no support needed
+        ("满洲里口岸客流回升。", "满洲里市"),
+        ("二连浩特口岸货运量创新高。", "二连浩特市"),
+    ],
+)
+def test_distinctive_county_names_match_without_their_suffix(text, name):
+    assert [m.place.name for m in find_places(text)] == [name]
+
+
+def test_two_character_county_names_still_need_their_province_or_prefecture():
+    assert find_places("博乐的朋友圈越来越大。") == []  # 博乐 alone could be a word; 博乐市 or 新疆...博乐 is not
