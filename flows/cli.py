@@ -100,7 +100,7 @@ class _progress_bar:
 
             self._bar = Progress(transient=True)
             self._bar.start()
-            self._task = self._bar.add_task("articles", total=None)
+            self._task = self._bar.add_task("files", total=None)  # no total until discovery is done
         return self._advance
 
     def _advance(self, done: int, total: int) -> None:
