@@ -37,16 +37,45 @@ def connect(db_path: str | Path):
         con.close()
 
 
+class WarehouseOutdated(RuntimeError):
+    """The file was made by an older newsfacts: its tables lack columns the code writes."""
+
+
 def ensure_schema(db_path: str | Path, places: pl.DataFrame) -> None:
     """Create every table and view from warehouse/ddl and warehouse/views; add gazetteer places not yet there."""
-    root = files("warehouse")
+    tables = [sql.read_text(encoding="utf-8") for sql in _sql_files("ddl")]
+    views = [sql.read_text(encoding="utf-8") for sql in _sql_files("views")]
     with connect(db_path) as con:
-        for folder in ("ddl", "views"):
-            for sql in sorted(p for p in root.joinpath(folder).iterdir() if p.name.endswith(".sql")):
-                con.execute(sql.read_text(encoding="utf-8"))
+        for statement in tables:
+            con.execute(statement)
+        _check_columns(con, tables)
+        for statement in views:
+            con.execute(statement)
         con.register("stg_place", places.to_arrow())
         con.execute("insert or ignore into dim_place by name select * from stg_place")
         con.unregister("stg_place")
+
+
+def _sql_files(folder: str) -> list:
+    return sorted((p for p in files("warehouse").joinpath(folder).iterdir() if p.name.endswith(".sql")), key=lambda p: p.name)
+
+
+_COLUMNS = "select table_name, list(column_name order by ordinal_position) from information_schema.columns group by 1"
+
+
+def _check_columns(con: duckdb.DuckDBPyConnection, statements: list[str]) -> None:
+    """Refuse a file whose tables differ from the DDL (`create table if not exists` never alters one)."""
+    fresh = duckdb.connect()  # the DDL applied to an empty in-memory database: what the code expects
+    for statement in statements:
+        fresh.execute(statement)
+    expected = dict(fresh.execute(_COLUMNS).fetchall())
+    fresh.close()
+    found = dict(con.execute(_COLUMNS).fetchall())
+    drift = {table: sorted(set(columns) - set(found.get(table, []))) for table, columns in expected.items()}
+    drift = {table: missing for table, missing in drift.items() if missing}
+    if drift:
+        raise WarehouseOutdated(f"the warehouse was made by an older newsfacts and lacks columns {drift}: "
+                                "load into a new file (raw_document keeps every input for re-extraction)")
 
 
 def known_versions(db_path: str | Path, article_ids: list[str]) -> dict[str, str]:

@@ -83,3 +83,12 @@ def test_runs_are_recorded_with_their_counts(db):
     load.start_run(db, "run-9", "newsfacts-etl", ["a/"], datetime(2024, 1, 1, 8))
     load.finish_run(db, "run-9", "completed", {"documents_read": 3, "figures_loaded": 7}, datetime(2024, 1, 1, 9))
     assert run_query(db, "select status, documents_read, figures_loaded from etl_run")[1] == [("completed", 3, 7)]
+
+
+def test_a_warehouse_made_by_an_older_version_is_refused_with_what_it_lacks(warehouse):
+    warehouse.parent.mkdir(parents=True)
+    con = duckdb.connect(str(warehouse))
+    con.execute("create table fact_figure (figure_id varchar primary key, article_id varchar)")
+    con.close()
+    with pytest.raises(load.WarehouseOutdated, match="fact_figure"):
+        load.ensure_schema(warehouse, star.places_frame([YUNNAN]))
