@@ -13,7 +13,7 @@ from functools import cache
 import opencc
 
 from flows.rules import script as rules
-from flows.rules.boilerplate import FURNITURE_ANYWHERE, FURNITURE_START, MAX_FURNITURE_LEN
+from flows.rules.boilerplate import FURNITURE_ANYWHERE, FURNITURE_FIRST, FURNITURE_START, MAX_FURNITURE_LEN
 
 _T2S = opencc.OpenCC("t2s")  # about 10 ms to load: acceptable at import
 _S2T = opencc.OpenCC("s2t")
@@ -77,7 +77,11 @@ def is_furniture(line: str, *, at_edge: bool = True) -> bool:
     """
     if len(line) > MAX_FURNITURE_LEN:
         return False
-    return bool(FURNITURE_START.match(line) or (at_edge and FURNITURE_ANYWHERE.search(line)))
+    # A set test of the first character before FURNITURE_START: most lines are prose and fail it
+    first = line[:1]
+    if (first in FURNITURE_FIRST or not first.isalnum() or first.isdigit()) and FURNITURE_START.match(line):
+        return True
+    return bool(at_edge and FURNITURE_ANYWHERE.search(line))
 
 
 def _body_lines(lines: list[str], furniture: list[bool]) -> list[str]:
@@ -143,7 +147,9 @@ def garbled_spans(text: str) -> list[tuple[int, int]]:
 
     Cannot see mojibake that decodes into common characters only; those read as odd words.
     """
-    anchors = [m.start() for m in rules.MOJIBAKE_STRONG.finditer(text)]
+    # Every strong sign holds one of these: most pages have none, and "in" is cheaper than a scan
+    strong = "?" in text or "\ufffd" in text or "/p>" in text
+    anchors = [m.start() for m in rules.MOJIBAKE_STRONG.finditer(text)] if strong else []
     anchors += [m.start() for pattern in rules.MOJIBAKE_WEAK for m in pattern.finditer(text)
                 if _odd_count(text[m.start(): m.start() + rules.MOJIBAKE_WINDOW]) >= rules.MOJIBAKE_RARE_MIN]
     spans: list[tuple[int, int]] = []

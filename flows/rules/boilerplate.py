@@ -56,6 +56,11 @@ META_DATELINE = (r"(?:https?://\S+\s+)?(?:(?:19|20)\d\d(?:-\d\d?-\d\d?|年\d\d?�
 FURNITURE_START = re.compile("|".join(f"(?:{p})" for p in [*BOILERPLATE_START.values(), META_LABELLED,
                                                              META_DATELINE]))
 FURNITURE_ANYWHERE = re.compile("|".join(BOILERPLATE_ANYWHERE.values()))
+# The letters and CJK characters a FURNITURE_START match can open with (its first literals, "h" of
+# "http", R of "rss"). Symbols, spaces and digits can open one too; normalize lets those through
+# untested. A rule added above must add its first characters here: test_normalize checks the examples.
+FURNITURE_FIRST = frozenset("分字图相资点浏阅访责编审校监值美首您当关标T上下打顶返收新精频热rR电总技联Q制传邮E欢原"
+                            "发时日来作稿出记通撰摄h")
 
 # Site and organisation names heading a page, never its headline: "中新网", "新浪网新闻中心",
 # "某县人民政府", "某市统计局", "国家统计局某市调查队".

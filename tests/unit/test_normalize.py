@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.parse.normalize import detect_script, garbled_spans, normalize
+from flows.parse.normalize import detect_script, garbled_spans, is_furniture, normalize
 
 
 def test_traditional_becomes_simplified_and_pinyin_debris_goes():
@@ -91,3 +91,20 @@ def test_lost_character_chain_is_repaired_when_known_else_flagged():
     # "云南日?qǐng)?bào)" lost 报 but kept its pinyin; an unknown chain stays and is flagged.
     assert normalize("来源:云南日?qǐng)?bào)\n要?jiǎng)?chuàng)新发展。").lines[0] == "来源:云南日报"
     assert normalize("要?jiǎng)?chuàng)新发展。").garbled_spans
+
+
+@pytest.mark.parametrize("line", [
+    "分享到:", "字号:大 中 小", "(相关资料图)", "点击:12", "阅读数:7", "【编辑:李明】", "(责任编辑:王芳)",
+    "首页 新闻 正文", "您的位置: 首页", "当前位置:首页", "标签:投资", "TAG:项目", "上一篇:某县召开大会",
+    "下一条:某市开工", "【关闭窗口】", "打印】", "返回顶部】", "收藏]", ">>最新信息", "新闻推荐", "精彩资讯",
+    "频道简介", "热点推荐", "RSS", "rss", "电话:0000-1234567", "总机:010-0000000", "技术支持:某公司",
+    "联系电话:123", "QQ:12345", "制作:某中心", "传真:123", "邮箱:a@b.c", "E-mail:a@b.c", "欢迎访问某某网",
+    "您好,欢迎来到某某网", "原标题:某县项目开工", "发布时间:2024-01-02", "日期:2024-01-02", "稿源:某报",
+    "出处:某网", "记者:张三", "通讯员:李四", "撰文:王五", "摄影:赵六", "http://example.com 2001年10月22日 08:15",
+    "15.03.2023  09:30", "--", "资料图片", "图2 某县项目分布", "监制:某人", "值班编辑:某人", "美编:某人",
+    "校对:某人", "审核:某人",
+])
+def test_furniture_start_rules_pass_the_first_character_gate(line):
+    # Lines in the middle of a page are tested against FURNITURE_START only when their first
+    # character can open one of its rules (FURNITURE_FIRST): each rule's opening must be there.
+    assert is_furniture(line, at_edge=False)
