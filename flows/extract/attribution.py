@@ -15,7 +15,7 @@ from bisect import bisect_left
 
 from flows.extract.figures import Mention
 from flows.extract.metric import left_context, metric_and_category, right_context
-from flows.extract.spots import Spot, figure_place, last_place, place_spots
+from flows.extract.spots import Spots, figure_place, last_place, place_spots
 from flows.extract.years import current_year, sentence_years, time_words
 from flows.records import Article, Figure
 
@@ -28,7 +28,6 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
     """Figures with metric, category, year and place, in text order."""
     text = article.text
     spots, main = place_spots(text, article.title, article.original_text[:300])
-    starts = [spot.start for spot in spots]
     events = time_words(text)
     current = current_year(text, article.published_date, events)
     dated = article.published_date is not None
@@ -49,32 +48,32 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
         sentence, inside = sent[0], mentions[first_mention:i]
         stripped = sentence.strip()
         # Sentences without figures hand on their last place too; spots start inside sentences only.
-        carried_place = last_place(spots, starts, placed, s, carried_place)
+        carried_place = last_place(spots, placed, s, carried_place)
         offsets = [m.start - s for m in inside]
         years, carried_year = sentence_years(sentence, offsets, carried_year, current, dated, events[first_event:j], s)
         # 其中... continues the passage before: its figures may take the last figure's metric
         previous = last_metric if _CONTINUES.match(sentence) else None
         floor = 0
         for mention, year in zip(inside, years):
-            left = _without_subject_place(left_context(sentence, mention.start - s, floor), mention.start, spots, starts)
+            left = _without_subject_place(left_context(sentence, mention.start - s, floor), mention.start, spots)
             right = right_context(sentence, mention.end - s)
             rest = sentence[mention.end - s:]
             listed = floor > 0 and not _CLAUSE_BREAK.search(sentence, floor, mention.start - s)
             metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed)
-            place, _ = figure_place(spots, starts, s, mention.start, carried_place)
+            place, _ = figure_place(spots, s, mention.start, carried_place)
             figures.append(_figure(text, stripped, mention, metric, category, year, place))
             previous, floor = (metric, category), mention.end - s
             last_metric = previous
-        carried_place, placed = last_place(spots, starts, s, e, carried_place), e
+        carried_place, placed = last_place(spots, s, e, carried_place), e
     return figures
 
 
-def _without_subject_place(left: str, end: int, spots: list[Spot], starts: list[int]) -> str:
+def _without_subject_place(left: str, end: int, spots: Spots) -> str:
     """The place a clause opens with is where, not what: 瑞丽市共推进省市重点项目 -> 共推进省市重点项目."""
     begin = end - len(left)
-    n = bisect_left(starts, begin)
-    if n < len(spots) and spots[n].start - begin <= 6 and spots[n].end < end and not spots[n].partner:
-        return left[spots[n].end - begin:]
+    n = bisect_left(spots.starts, begin)
+    if n < len(spots) and spots.starts[n] - begin <= 6 and spots.ends[n] < end and not spots.partner(n):
+        return left[spots.ends[n] - begin:]
     return left
 
 

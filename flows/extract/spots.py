@@ -10,30 +10,76 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 
 from flows.records import Place
 
 try:
-    from flows.extract.places import find_places, get_place
+    from flows.extract.places import get_place, place_hits
 except ImportError:  # places.py is another engineer's; extraction still works without places
-    def find_places(text):  # type: ignore[no-redef]
+    def place_hits(text):  # type: ignore[no-redef]
         return []
 
     def get_place(place_id):  # type: ignore[no-redef]
         return None
 
 
-@dataclass(slots=True)
-class Spot:
-    """A place mention, or a deictic (我县, 全市) resolved to the article's place of that level."""
+class Spots:
+    """The spots of one article in text order: columns, not one object per spot (~45 an article).
 
-    start: int
-    end: int
-    place: Place | None
-    partner: bool
+    Whether a spot is a partner is judged on first ask: most spots are never consulted, as only the
+    sentences holding a figure look at theirs.
+    """
+
+    __slots__ = ("text", "starts", "ends", "places", "_partner", "_prev", "_next_start", "_checks")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int], places: list[Place | None],
+                 partner: list[bool | None], prev: list[int], next_start: list[int], checks: tuple[bool, bool, bool]):
+        self.text, self.starts, self.ends, self.places = text, starts, ends, places
+        # per spot: partner or None (not judged yet); the previous place mention's index (-1: none,
+        # or a deictic, judged already); the next place mention's start (-1: none)
+        self._partner, self._prev, self._next_start = partner, prev, next_start
+        self._checks = checks  # (org, donor, facility): their words occur in the text
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def partner(self, n: int) -> bool:
+        """Is spot n the other side of its figure (对美国进出口)? See _judge."""
+        known = self._partner[n]
+        if known is not None:
+            return known
+        # A list of partners (湖北武汉、浙江义乌) hands the flag on: judge the unjudged run of
+        # near neighbours before n first, oldest first, without recursion
+        chain, k = [n], n
+        while (p := self._prev[k]) >= 0 and self._partner[p] is None and self.starts[k] - self.ends[p] <= 4:
+            chain.append(p)
+            k = p
+        for k in reversed(chain):
+            self._partner[k] = self._judge(k)
+        return self._partner[n]
+
+    def _judge(self, n: int) -> bool:
+        """An organisation, donor or facility around the place, a partner marker before it, or the
+        next item of a list of partners. Its previous spot, when near, is judged already."""
+        text, start, end = self.text, self.starts[n], self.ends[n]
+        check_org, check_donor, check_facility = self._checks
+        if check_org or check_donor or check_facility:
+            # The regexes run only where their word is close enough after the place to match
+            after = text[end:end + _AFTER_REACH]
+            donor = (check_donor and ("援" in after or "对口" in after or "帮扶" in after) and _DONOR_AFTER.match(text, end)
+                     and not _RECIPIENT_BEFORE.search(text, max(0, start - 2), start))
+            org = check_org and ("公司" in after or "集团" in after) and _ORG_AFTER.match(text, end)
+            inner = self._next_start[n] == end  # 青岛胶州站: the station is 胶州's
+            if org or (check_facility and not inner and _FACILITY_AFTER.match(text, end)) or donor:
+                return True
+        if text[start - 1:start] in _PARTNER_LAST and _PARTNER_BEFORE.search(text, max(0, start - 4), start):
+            return True
+        p = self._prev[n]
+        if p >= 0 and start - self.ends[p] <= 4 and self._partner[p]:
+            gap = text[self.ends[p]:start]
+            return "、" in gap or "和" in gap or gap == ""
+        return False
 
 
 # 对美国进出口, 与山东联手, 赴/前往/奔赴四川, 进山东市场, 占全国比重, 比全国高出: the place is the other side
@@ -56,33 +102,32 @@ _FACILITY_WORD = re.compile(r"站|机场|酒店|宾馆|大厦|会展中心")  # 
 _LEVEL_OF = {"省": "province", "市": "prefecture", "县": "county", "州": "prefecture"}
 
 
-def place_spots(text: str, title: str | None, original: str = "") -> tuple[list[Spot], Place | None]:
+def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots, Place | None]:
     """Every place mention and deictic in text, with the article's main place."""
-    mentions = find_places(text)
-    main, by_level = _main_places(mentions + _letterhead_places(original), title)
-    spots: list[Spot] = []
-    check_org = "公司" in text or "集团" in text
-    check_donor = "援" in text or "对口" in text or "帮扶" in text
-    check_facility = _FACILITY_WORD.search(text) is not None
-    previous = None  # the spot made last
-    next_starts = [pm.start for pm in mentions[1:]] + [-1]
-    for (start, end, _, place), next_start in zip(mentions, next_starts):
-        aside = False
-        if check_org or check_donor or check_facility:
-            # The regexes run only where their word is close enough after the place to match
-            after = text[end:end + _AFTER_REACH]
-            donor = (check_donor and ("援" in after or "对口" in after or "帮扶" in after) and _DONOR_AFTER.match(text, end)
-                     and not _RECIPIENT_BEFORE.search(text, max(0, start - 2), start))
-            org = check_org and ("公司" in after or "集团" in after) and _ORG_AFTER.match(text, end)
-            inner = next_start == end  # 青岛胶州站: the station is 胶州's
-            aside = bool(org or (check_facility and not inner and _FACILITY_AFTER.match(text, end)) or donor)
-        previous = Spot(start, end, place, aside or _is_partner(text, start, previous))
-        spots.append(previous)
-    for m in _DEICTIC.finditer(text):
-        place = _deictic(_LEVEL_OF[m[1]], main, by_level)
-        spots.append(Spot(m.start(), m.end(), place, bool(_PARTNER_BEFORE.search(text, max(0, m.start() - 4), m.start()))))
-    spots.sort(key=attrgetter("start"))
-    return spots, main
+    hits = place_hits(text)
+    main, by_level = _main_places(hits + _letterhead_places(original), title)
+    starts = [hit[0] for hit in hits]
+    ends = [hit[1] for hit in hits]
+    places = [hit[3] for hit in hits]
+    partner: list[bool | None] = [None] * len(hits)
+    prev = list(range(-1, len(hits) - 1))
+    next_start = starts[1:] + [-1]
+    checks = ("公司" in text or "集团" in text, "援" in text or "对口" in text or "帮扶" in text,
+              _FACILITY_WORD.search(text) is not None)
+    deictics = list(_DEICTIC.finditer(text))
+    if deictics:  # merged in by start, place mentions first on a tie (as a stable sort would)
+        d_places = [_deictic(_LEVEL_OF[m[1]], main, by_level) for m in deictics]
+        d_partner = [bool(_PARTNER_BEFORE.search(text, max(0, m.start() - 4), m.start())) for m in deictics]
+        order = sorted([(start, 0, i) for i, start in enumerate(starts)]
+                       + [(m.start(), 1, i) for i, m in enumerate(deictics)])
+        at = {i: n for n, (_, kind, i) in enumerate(order) if kind == 0}  # place mention -> position
+        starts = [start for start, _, _ in order]
+        ends = [ends[i] if kind == 0 else deictics[i].end() for _, kind, i in order]
+        places = [places[i] if kind == 0 else d_places[i] for _, kind, i in order]
+        partner = [None if kind == 0 else d_partner[i] for _, kind, i in order]
+        prev = [at.get(i - 1, -1) if kind == 0 else -1 for _, kind, i in order]
+        next_start = [next_start[i] if kind == 0 else -1 for _, kind, i in order]
+    return Spots(text, starts, ends, places, partner, prev, next_start, checks), main
 
 
 def _letterhead_places(text: str) -> list:
@@ -90,7 +135,7 @@ def _letterhead_places(text: str) -> list:
     found = []
     for line in text.split("\n", 2)[:2]:
         if len(line) <= 60:
-            found += find_places(_MASTHEAD_DEBRIS.sub("", line))
+            found += place_hits(_MASTHEAD_DEBRIS.sub("", line))
     return found
 
 
@@ -99,16 +144,6 @@ def _deictic(level: str, main: Place | None, by_level: dict[str, Place]) -> Plac
     if main and (main.level == level or (level == "prefecture" and main.name.endswith("市"))):
         return main
     return by_level.get(level) or main
-
-
-def _is_partner(text: str, start: int, previous: Spot | None) -> bool:
-    """A partner marker right before, or the next item of a list of partners (湖北武汉、浙江义乌)."""
-    if text[start - 1:start] in _PARTNER_LAST and _PARTNER_BEFORE.search(text, max(0, start - 4), start):
-        return True
-    if previous and previous.partner and start - previous.end <= 4:
-        gap = text[previous.end:start]
-        return "、" in gap or "和" in gap or gap == ""
-    return False
 
 
 def _main_places(mentions: list, title: str | None) -> tuple[Place | None, dict[str, Place]]:
@@ -151,19 +186,20 @@ def _ancestors(place_id: str | None) -> tuple[Place, ...]:
     return (parent, *_ancestors(parent.parent_id))
 
 
-def figure_place(spots: list[Spot], starts: list[int], sent_start: int, fig_start: int, carried: Place | None) -> tuple[Place | None, bool]:
+def figure_place(spots: Spots, sent_start: int, fig_start: int, carried: Place | None) -> tuple[Place | None, bool]:
     """(place, found in this sentence): a place right before the number (福建省百分之十点七), else the
     nearest non-partner place before the figure, else the carried one."""
+    starts, ends = spots.starts, spots.ends
     for n in range(bisect_left(starts, fig_start) - 1, bisect_left(starts, sent_start) - 1, -1):
-        spot = spots[n]
-        if fig_start == spot.end or not spot.partner:
-            return spot.place, True
+        if fig_start == ends[n] or not spots.partner(n):
+            return spots.places[n], True
     return carried, False
 
 
-def last_place(spots: list[Spot], starts: list[int], start: int, end: int, carried: Place | None) -> Place | None:
-    """The place a sentence hands to the next: its last non-partner place (starts: the spots' starts)."""
+def last_place(spots: Spots, start: int, end: int, carried: Place | None) -> Place | None:
+    """The place a sentence hands to the next: its last non-partner place."""
+    starts = spots.starts
     for n in range(bisect_left(starts, end) - 1, bisect_left(starts, start) - 1, -1):
-        if not spots[n].partner:
-            return spots[n].place
+        if not spots.partner(n):
+            return spots.places[n]
     return carried
