@@ -155,7 +155,7 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     qualified = inner_over or before_q != "exact" or bool(magnitude)
     if _refused(text, num_start, lo, qualified):
         return []
-    magnitude = _magnitude(magnitude or "")
+    magnitude = _MAGNITUDE.get(magnitude, 1.0)
     try:  # multiplied in this order: floating point is not associative
         low = tidy(parse_number(lo) * magnitude * factor)
         high = tidy(parse_number(hi) * magnitude * factor) if hi else None
@@ -169,11 +169,11 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
                 Mention(start, end, m.start("hi"), high, unit, "under", change, rule)]
     qualifier = "over" if inner_over else before_q
     qualifier = _qualifier_after(text, end, qualifier)
-    return [Mention(start, end, num_start, low, unit, qualifier, change, f"unit:{unit}")]
+    return [Mention(start, end, num_start, low, unit, qualifier, change, _RULE[unit])]
 
 
-def _magnitude(word: str) -> float:
-    return {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4}.get(word, 1.0)
+_MAGNITUDE = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4}  # None (no magnitude): 1.0
+_RULE = {unit: f"unit:{unit}" for unit, _ in UNITS.values()}  # one string per unit, not one per figure
 
 
 def _simple(text: str, m: re.Match, value: float, unit: str, rule: str) -> Mention:

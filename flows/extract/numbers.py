@@ -23,6 +23,10 @@ _CN_DECIMAL = re.compile(r"(.+?)点([零〇一二两三四五六七八九]+)(万
 def parse_number(text: str) -> float:
     """The value of one number word; raises ValueError on anything else."""
     text = text.strip()
+    if len(text) <= 12 and text.isascii():  # most numbers: 12 digits at most, no comma, no magnitude
+        whole, dot, fraction = text.partition(".")
+        if whole.isdigit() and (not dot or fraction.isdigit()):
+            return float(text)  # as tidy(float(text)): 12 significant digits or fewer round-trip
     arabic = _ARABIC.fullmatch(text)
     if arabic:
         return tidy(float(arabic[1].replace(",", "")) * MAGNITUDES.get(arabic[2] or "", 1))
@@ -36,6 +40,8 @@ def parse_number(text: str) -> float:
 
 def tidy(value: float) -> float:
     """12 significant digits: 152.3 * 1e8 is 15230000000.000002 in binary floating point."""
+    if type(value) is float and value.is_integer() and -1e12 < value < 1e12:
+        return value  # a whole number below 10**12 is printed and read back exactly
     return float(f"{value:.12g}")
 
 
