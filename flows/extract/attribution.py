@@ -34,13 +34,23 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
     carried_year, carried_place = current, main
     figures, i, j, last_metric = [], 0, 0, None
     placed = 0  # carried_place holds for the spots before this offset
+    # Starts of the figures and time words, each list closed by one past the text's end: most
+    # sentences hold neither, and one comparison with the next start tells them apart
+    beyond = len(text) + 1
+    figure_at = [m.num_start for m in mentions] + [beyond]
+    event_at = [m.start() for m in events] + [beyond]
+    upcoming = min(figure_at[0], event_at[0])
     for sent in _SENTENCE.finditer(text):
-        s, e = sent.span()
+        e = sent.end()
+        if e <= upcoming:
+            continue
+        s = sent.start()
         first_mention, first_event = i, j
-        while i < len(mentions) and mentions[i].num_start < e:
+        while figure_at[i] < e:
             i += 1
-        while j < len(events) and events[j].start() < e:
+        while event_at[j] < e:
             j += 1
+        upcoming = min(figure_at[i], event_at[j])
         if i == first_mention:  # no figure: only a time word can matter, by the year it carries on
             if j > first_event:
                 carried_year = sentence_years(sent[0], [], carried_year, current, dated, events[first_event:j], s)[1]
