@@ -9,7 +9,7 @@ a donor from a recipient (湖北省、武汉市累计投入援博资金 is about
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from flows.records import Place
@@ -31,14 +31,13 @@ class Spots:
     sentences holding a figure look at theirs.
     """
 
-    __slots__ = ("text", "starts", "ends", "places", "_partner", "_prev", "_next_start", "_checks")
+    __slots__ = ("text", "starts", "ends", "places", "judged", "_deictic", "_checks")
 
     def __init__(self, text: str, starts: list[int], ends: list[int], places: list[Place | None],
-                 partner: list[bool | None], prev: list[int], next_start: list[int], checks: tuple[bool, bool, bool]):
+                 judged: list[bool | None], deictic: list[bool] | None, checks: tuple[bool, bool, bool]):
         self.text, self.starts, self.ends, self.places = text, starts, ends, places
-        # per spot: partner or None (not judged yet); the previous place mention's index (-1: none,
-        # or a deictic, judged already); the next place mention's start (-1: none)
-        self._partner, self._prev, self._next_start = partner, prev, next_start
+        self.judged = judged  # per spot: partner or not; None while not judged yet
+        self._deictic = deictic  # per spot: a deictic (judged when made); None: there are none
         self._checks = checks  # (org, donor, facility): their words occur in the text
 
     def __len__(self) -> int:
@@ -46,18 +45,34 @@ class Spots:
 
     def partner(self, n: int) -> bool:
         """Is spot n the other side of its figure (对美国进出口)? See _judge."""
-        known = self._partner[n]
+        known = self.judged[n]
         if known is not None:
             return known
         # A list of partners (湖北武汉、浙江义乌) hands the flag on: judge the unjudged run of
         # near neighbours before n first, oldest first, without recursion
         chain, k = [n], n
-        while (p := self._prev[k]) >= 0 and self._partner[p] is None and self.starts[k] - self.ends[p] <= 4:
+        while (p := self._previous(k)) >= 0 and self.judged[p] is None and self.starts[k] - self.ends[p] <= 4:
             chain.append(p)
             k = p
         for k in reversed(chain):
-            self._partner[k] = self._judge(k)
-        return self._partner[n]
+            self.judged[k] = self._judge(k)
+        return self.judged[n]
+
+    def _previous(self, n: int) -> int:
+        """Index of the place mention before spot n (deictics skipped), -1 for none."""
+        n -= 1
+        if self._deictic:
+            while n >= 0 and self._deictic[n]:
+                n -= 1
+        return n
+
+    def _next_start(self, n: int) -> int:
+        """Start of the place mention after spot n (deictics skipped), -1 for none."""
+        n += 1
+        if self._deictic:
+            while n < len(self._deictic) and self._deictic[n]:
+                n += 1
+        return self.starts[n] if n < len(self.starts) else -1
 
     def _judge(self, n: int) -> bool:
         """An organisation, donor or facility around the place, a partner marker before it, or the
@@ -70,13 +85,13 @@ class Spots:
             donor = (check_donor and ("援" in after or "对口" in after or "帮扶" in after) and _DONOR_AFTER.match(text, end)
                      and not _RECIPIENT_BEFORE.search(text, max(0, start - 2), start))
             org = check_org and ("公司" in after or "集团" in after) and _ORG_AFTER.match(text, end)
-            inner = self._next_start[n] == end  # 青岛胶州站: the station is 胶州's
+            inner = self._next_start(n) == end  # 青岛胶州站: the station is 胶州's
             if org or (check_facility and not inner and _FACILITY_AFTER.match(text, end)) or donor:
                 return True
         if text[start - 1:start] in _PARTNER_LAST and _PARTNER_BEFORE.search(text, max(0, start - 4), start):
             return True
-        p = self._prev[n]
-        if p >= 0 and start - self.ends[p] <= 4 and self._partner[p]:
+        p = self._previous(n)
+        if p >= 0 and start - self.ends[p] <= 4 and self.judged[p]:
             gap = text[self.ends[p]:start]
             return "、" in gap or "和" in gap or gap == ""
         return False
@@ -109,25 +124,19 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
     starts = [hit[0] for hit in hits]
     ends = [hit[1] for hit in hits]
     places = [hit[3] for hit in hits]
-    partner: list[bool | None] = [None] * len(hits)
-    prev = list(range(-1, len(hits) - 1))
-    next_start = starts[1:] + [-1]
+    judged: list[bool | None] = [None] * len(hits)
     checks = ("公司" in text or "集团" in text, "援" in text or "对口" in text or "帮扶" in text,
               _FACILITY_WORD.search(text) is not None)
-    deictics = list(_DEICTIC.finditer(text))
-    if deictics:  # merged in by start, place mentions first on a tie (as a stable sort would)
-        d_places = [_deictic(_LEVEL_OF[m[1]], main, by_level) for m in deictics]
-        d_partner = [bool(_PARTNER_BEFORE.search(text, max(0, m.start() - 4), m.start())) for m in deictics]
-        order = sorted([(start, 0, i) for i, start in enumerate(starts)]
-                       + [(m.start(), 1, i) for i, m in enumerate(deictics)])
-        at = {i: n for n, (_, kind, i) in enumerate(order) if kind == 0}  # place mention -> position
-        starts = [start for start, _, _ in order]
-        ends = [ends[i] if kind == 0 else deictics[i].end() for _, kind, i in order]
-        places = [places[i] if kind == 0 else d_places[i] for _, kind, i in order]
-        partner = [None if kind == 0 else d_partner[i] for _, kind, i in order]
-        prev = [at.get(i - 1, -1) if kind == 0 else -1 for _, kind, i in order]
-        next_start = [next_start[i] if kind == 0 else -1 for _, kind, i in order]
-    return Spots(text, starts, ends, places, partner, prev, next_start, checks), main
+    deictic = None
+    for m in _DEICTIC.finditer(text):  # a few an article: inserted, after place mentions of the same start
+        deictic = deictic or [False] * len(starts)
+        at = bisect_right(starts, m.start())
+        starts.insert(at, m.start())
+        ends.insert(at, m.end())
+        places.insert(at, _deictic(_LEVEL_OF[m[1]], main, by_level))
+        judged.insert(at, bool(_PARTNER_BEFORE.search(text, max(0, m.start() - 4), m.start())))
+        deictic.insert(at, True)
+    return Spots(text, starts, ends, places, judged, deictic, checks), main
 
 
 def _letterhead_places(text: str) -> list:
@@ -189,17 +198,17 @@ def _ancestors(place_id: str | None) -> tuple[Place, ...]:
 def figure_place(spots: Spots, sent_start: int, fig_start: int, carried: Place | None) -> tuple[Place | None, bool]:
     """(place, found in this sentence): a place right before the number (福建省百分之十点七), else the
     nearest non-partner place before the figure, else the carried one."""
-    starts, ends = spots.starts, spots.ends
+    starts, ends, judged = spots.starts, spots.ends, spots.judged
     for n in range(bisect_left(starts, fig_start) - 1, bisect_left(starts, sent_start) - 1, -1):
-        if fig_start == ends[n] or not spots.partner(n):
+        if fig_start == ends[n] or not (spots.partner(n) if judged[n] is None else judged[n]):
             return spots.places[n], True
     return carried, False
 
 
 def last_place(spots: Spots, start: int, end: int, carried: Place | None) -> Place | None:
     """The place a sentence hands to the next: its last non-partner place."""
-    starts = spots.starts
+    starts, judged = spots.starts, spots.judged
     for n in range(bisect_left(starts, end) - 1, bisect_left(starts, start) - 1, -1):
-        if not spots.partner(n):
+        if not (spots.partner(n) if judged[n] is None else judged[n]):
             return spots.places[n]
     return carried
