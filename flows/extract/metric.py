@@ -59,7 +59,7 @@ def metric_and_category(left: str, right: str, rest: str, unit: str,
 
 
 def _decide(left, right, rest, unit, previous, listed):
-    own = mr.METRIC_TAIL.sub("", mr.METRIC_TRIM.sub("", left)).strip()
+    own = _trim(left).strip()
     counted = unit in _COUNTED
     if "占" in own:  # a share: its subject before 占, else the figure it follows
         subject = own.split("占", 1)[0]
@@ -89,6 +89,26 @@ def _decide(left, right, rest, unit, previous, listed):
     if hit:
         return hit
     return (own + right) or None, mr.UNIT_CATEGORY.get(unit, "other")
+
+
+def _trim(left: str) -> str:
+    """left without the filler at its head and its tail (METRIC_TRIM, METRIC_TAIL).
+
+    Each regex runs only when the first (last) character can start (end) a match: a sub would
+    otherwise try the pattern at every position of a phrase that mostly has neither.
+    """
+    first = left[:1]
+    if first in _TRIM_FIRST or first.isdecimal() or first.isspace():
+        left = mr.METRIC_TRIM.sub("", left)
+    if left[-1:] in _TAIL_LAST or left.endswith("\n"):  # $ also matches before a final newline
+        left = mr.METRIC_TAIL.sub("", left)
+    return left
+
+
+# The first characters of METRIC_TRIM's alternatives (with \d and \s, tested in code), the last
+# ones of METRIC_TAIL's: test_attribution's metric examples exercise both.
+_TRIM_FIRST = frozenset("其此同另共合全实已达今去上本下前一二三四年以的，,、")
+_TAIL_LAST = frozenset("达到为共有是别计的")
 
 
 def _bare(own: str) -> bool:
