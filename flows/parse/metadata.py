@@ -30,6 +30,7 @@ _PAPER_REPORTER = re.compile(r"\(([^\s()]{2,12}?(?:报|社|网|台|中心|发布
 # "撰文:翊翔 王姗 贾献培 摄影:杨玺", "【编辑:孙亭文】", "记者/王小明通讯员/陈佳".
 _ROLE = re.compile(r"(?:全媒体|本报|实习|特约)?(?:记者|通讯员|撰文|摄影|制图|责任编辑|编辑|作者|审核|校对)\s*[:/]?\s*")
 _BRACKETED = re.compile(r"[(【\[]([^()【】\[\]]*?(?:记者|通讯员|撰文|摄影|编辑|作者)[^()【】\[\]]*)(?:[)】\]]|$)")
+_ROLE_WORD = re.compile("记者|通讯员|撰文|摄影|制图|责任编辑|编辑|作者|审核|校对")  # every role _ROLE and _BRACKETED need
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _NAME_SEPARATORS = re.compile(r"[\s、,]+")
 _NOT_NAMES = {"本报", "记者", "通讯员", "新华社", "中新社", "中新网", "电", "讯"}
@@ -90,23 +91,32 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 def read_publisher(lines: list[str], furniture: list[bool]) -> str | None:
     """The outlet that published the article, by the preference order of the patterns above."""
-    for line in lines:
-        if (match := _SOURCE.search(line)) and not _ROLE.match(match[1]):
-            return match[1]
+    # Each pattern is tried line by line only when the words it needs occur in the page: most pages
+    # lack several, and one "in" on the whole page is cheaper than a search of every line.
+    page = "\n".join(lines)
+    if "来源" in page or "稿源" in page or "出处" in page:
+        for line in lines:
+            if (match := _SOURCE.search(line)) and not _ROLE.match(match[1]):
+                return match[1]
     for line, is_furniture in zip(lines[:_HEADER_SCAN], furniture):
         if is_furniture and (match := _AFTER_DATE.search(line)):
             return match[1]
-    for pattern in (_WIRE, _PAPER_NEWS, _PAPER_REPORTER):
-        for line in lines:
-            if match := pattern.search(line):
-                return match[1]
+    for pattern, needed in ((_WIRE, "电"), (_PAPER_NEWS, "讯"), (_PAPER_REPORTER, "记者")):
+        if needed in page:
+            for line in lines:
+                if match := pattern.search(line):
+                    return match[1]
     return None
 
 
 def read_bylines(lines: list[str], furniture: list[bool]) -> list[str]:
     """Names of reporters, editors and photographers, in order of appearance, each once."""
     names: list[str] = []
-    for line, is_furniture in zip(lines, furniture):
+    # A line without a role word yields no name: only the lines holding one are read
+    page = "\n".join(lines)
+    holding = {page.count("\n", 0, m.start()) for m in _ROLE_WORD.finditer(page)}
+    for n in sorted(n for n in holding if n < len(furniture)):  # as zip(lines, furniture) would
+        line, is_furniture = lines[n], furniture[n]
         segments = _BRACKETED.findall(line)
         if len(line) <= _MAX_BYLINE_LINE and (is_furniture or _ROLE.match(line.lstrip("-【[( "))):
             segments.append(line)  # "记者:张明 李华", "时间:2012-05-06 10:20:30来源:作者:王强"
