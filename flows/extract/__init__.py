@@ -37,19 +37,17 @@ def dedupe(figures: list[Figure], title: str | None) -> list[Figure]:
     headline = _Headline(title)
     for fig in figures:
         slots = by_key.setdefault((fig.unit, fig.value, fig.is_change), [])
-        twin = next((n for n in slots if _same(kept[n], fig, headline)), None)
+        twin = None
+        for n in slots:  # same (unit, value, is_change) already: twins if the metric agrees or one is the headline
+            if kept[n].metric == fig.metric or headline(kept[n]) or headline(fig):
+                twin = n
+                break
         if twin is None:
             slots.append(len(kept))
             kept.append(fig)
         elif _completeness(fig) > _completeness(kept[twin]) or (headline(kept[twin]) and not headline(fig)):
             kept[twin] = fig
     return kept
-
-
-def _same(a: Figure, b: Figure, headline: _Headline) -> bool:
-    if (a.unit, a.value, a.is_change) != (b.unit, b.value, b.is_change):
-        return False
-    return a.metric == b.metric or headline(a) or headline(b)
 
 
 class _Headline:
