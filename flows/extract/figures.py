@@ -92,13 +92,17 @@ def find_mentions(text: str) -> list[Mention]:
     found = []
     for m in WITH_UNIT.finditer(text):
         found += _from_unit_match(text, m)
+    # WITH_UNIT's matches do not overlap, so its mentions come with num_start rising: only the other
+    # patterns' can put them out of order, and a page mostly has none of those.
+    in_order = len(found)
     for m in PERCENT_WORDS.finditer(text):
         found.append(_simple(text, m, parse_number(m["lo"]), "percent", "percent_words"))
     for m in _tenths(text):
         found.append(_simple(text, m, parse_tenths(m["whole"], m["tenth"]), "percent", "tenths"))
     for m in POINTS_PAIR.finditer(text) if "百分点" in text else ():
         found.append(_simple(text, m, parse_number(m["lo"]), "percent", "points_pair"))
-    found.sort(key=lambda x: (x.num_start, x.rule != "points_pair", -x.end))
+    if len(found) > in_order:
+        found.sort(key=lambda x: (x.num_start, x.rule != "points_pair", -x.end))
     kept, last_end = [], -1
     for mention in found:
         upper = mention.rule == "range" and kept and kept[-1].start == mention.start  # a range's second bound
