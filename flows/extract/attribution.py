@@ -26,6 +26,8 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?”」]*")
 
 def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
     """Figures with metric, category, year and place, in text order."""
+    if not mentions:  # nothing to attribute: places and years would be read for nothing
+        return []
     text = article.text
     spots, main = place_spots(text, article.title, article.original_text[:300])
     events = time_words(text)
