@@ -40,9 +40,11 @@ def normalize(raw: str) -> Normalized:
     if "?" in folded:
         folded = rules.LOST_CHAR_CHAIN.sub(_repair_lost_char, folded)
     folded = rules.STRAY_COMMA.sub("", rules.PINYIN_DEBRIS.sub("", folded))
-    script = detect_script(folded)
-    # OpenCC costs ~30 us per 1,000 characters: skip it when there is nothing to convert.
-    converted = _T2S.convert(folded) if _script_patterns()[0].search(folded) else folded
+    # OpenCC costs ~30 us per 1,000 characters: skip it when there is nothing to convert. The same
+    # search tells detect_script whether to count: a simplified page is scanned once, not twice.
+    has_traditional = _script_patterns()[0].search(folded) is not None
+    script = _detect_script(folded, has_traditional)
+    converted = _T2S.convert(folded) if has_traditional else folded
     lines = [line.strip() for line in converted.split("\n")]
     # "出炉 |": table debris. Stripped again only where a "|" is: most lines have none.
     lines = [line.strip("|").strip() if "|" in line else line for line in lines if line]
@@ -113,9 +115,13 @@ def _is_cjk(char: str) -> bool:
 
 def detect_script(text: str) -> str:
     """simplified | traditional | mixed, from characters only one of the two scripts uses."""
-    traditional, simplified = _script_patterns()
-    if not traditional.search(text):
+    return _detect_script(text, _script_patterns()[0].search(text) is not None)
+
+
+def _detect_script(text: str, has_traditional: bool) -> str:
+    if not has_traditional:
         return "simplified"
+    traditional, simplified = _script_patterns()
     sample = text[:_SCRIPT_SAMPLE]
     n_trad, n_simp = len(traditional.findall(sample)), len(simplified.findall(sample))
     # A few simplified-only characters occur in traditional pages (names, quoted slogans) and the
