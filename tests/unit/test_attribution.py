@@ -113,3 +113,19 @@ def test_an_undated_anniversary_article_reports_on_the_anniversary_year():
     assert current_year("2016年，开通首趟班列。开通8年来，累计开行3000列。", None) == 2024
     # two spans of years: no telling which anniversary the article marks, the latest year named stands
     assert current_year("开通8年来…成立20年来…2016年首趟班列开行。", None) == 2016
+
+
+@pytest.mark.parametrize("text, mention, place", [
+    # 对 makes 湖北 a partner, and the list after it (武汉, 浙江, 义乌) stays one: the exporter is 昆明
+    ("今年1-5月，昆明市对湖北武汉、浙江义乌出口额达12亿元。", "12亿元", "昆明市"),
+    # 全市 is the article's city
+    ("昆明市统计局发布数据。\n今年以来，全市完成固定资产投资30亿元。", "30亿元", "昆明市"),
+    # a place inside a company's name is not where the figure is
+    ("瑞丽市今年引进昆明某某科技有限公司等企业15家。", "15家", "瑞丽市"),
+    # a station named after a county belongs to the city before it
+    ("青岛胶州站今年发送旅客120万人次。", "120万人次", "青岛市"),
+])
+def test_place_skips_partners_organisations_and_facilities(text, mention, place):
+    # Partner flags are judged only for the spots a figure consults (spots.Spots): a list of
+    # partners must come out as if every spot had been judged in order.
+    assert figures(text)[mention].place.name == place
