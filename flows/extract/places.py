@@ -62,6 +62,8 @@ def place_hits(text: str, context: Iterable[Place | str] | None = None) -> list[
     index = gazetteer()
     aliases, words = index.aliases, index.words
     hits = index.automaton.find_matches_as_indexes(text)
+    if not hits:  # most masthead lines (spots.py) name no place
+        return []
     found = {words[i]: None for i, _, _ in hits}  # each surface once, in order of first mention
     found = {surface: aliases[surface] for surface in found if surface in aliases}  # blockers out
     named = _named_area(index, found.values(), context)
