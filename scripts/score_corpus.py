@@ -11,36 +11,21 @@ the scorer as a subprocess so its output is exactly what CI prints.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from flows.extract import extract_figures
-from flows.parse.article import parse_article
+from flows.explain import figures_as_rows, read_one
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = {"seeds": ["seeds.jsonl"], "dev": ["dev_c.jsonl", "dev_d.jsonl"]}
 
 
 def predictions(corpus: Path) -> list[dict]:
-    """One row per figure of every article of corpus, with the `facts` view's columns."""
-    rows = []
-    for path in sorted(corpus.glob("*.txt")):
-        raw = path.read_bytes()
-        article = parse_article(raw.decode("utf-8", errors="replace"), source=str(path),
-                                content_hash=hashlib.sha256(raw).hexdigest())
-        for fig in extract_figures(article):
-            rows.append({
-                "source": str(path), "mention": fig.mention, "sentence": fig.sentence, "value": fig.value,
-                "unit": fig.unit, "qualifier": fig.qualifier, "is_change": fig.is_change, "metric": fig.metric,
-                "category": fig.category, "year": fig.year, "rule": fig.rule,
-                "place": fig.place.name if fig.place else None,
-                "province": fig.place.province if fig.place else None,
-            })
-    return rows
+    """One row per figure of every article of corpus, with the `facts` view's columns and the rule."""
+    return [row for path in sorted(corpus.glob("*.txt")) for row in figures_as_rows(read_one(text=None, path=path, published=None))]
 
 
 def main() -> None:
@@ -58,7 +43,7 @@ def main() -> None:
     gold = work / "gold.jsonl"
     gold.write_text("".join(Path(g).read_text(encoding="utf-8") for g in golds), encoding="utf-8")
     out = Path(args.out) if args.out else work / "predictions.jsonl"
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in predictions(corpus)), encoding="utf-8")
+    out.write_text("".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in predictions(corpus)), encoding="utf-8")
     cmd = [sys.executable, str(SHARED / "eval" / "score.py"), "--predictions", str(out), "--gold", str(gold),
            "--corpus", str(corpus)] + (["--misses"] if args.misses else [])
     sys.exit(subprocess.call(cmd))
