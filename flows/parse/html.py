@@ -27,7 +27,9 @@ def html_to_text(html: str) -> tuple[str, dict]:
     the page by hand and metadata is read from the text by flows.parse.metadata.
     """
     cleaned = _RUBY.sub("", html)
-    text = trafilatura.extract(cleaned, include_comments=False, include_tables=True, favor_precision=True)
+    # fast: trafilatura's own algorithm only (0.6 ms a page instead of 2 ms); its fallbacks
+    # (readability, jusText) are tried, with recall favoured, only when that finds nothing.
+    text = trafilatura.extract(cleaned, include_comments=False, include_tables=True, favor_precision=True, fast=True)
     if not text or not text.strip():
         text = trafilatura.extract(cleaned, include_comments=False, include_tables=True, favor_recall=True)
     if not text or not text.strip():
