@@ -12,6 +12,7 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 
 from flows import batch as stages
 from flows import report, star
@@ -91,14 +92,16 @@ def etl(
     found = find_articles(paths)  # discover
     load_tables(db_path, {"rejects": stages.rejects_table(found.rejects, run_id, began)})
     report.tally_found(counts, found)
+    # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
+    # for futures to wait on, which took two thirds of a run's time.
     for files in report.batches(found.files, batch_size):
-        documents, acquire_rejects = acquire(files, max_bytes)  # read
-        sorted_docs = triage(db_path, documents)  # new, changed, unchanged
-        articles, parse_rejects = parse(sorted_docs.to_process)  # parse and normalise
-        articles, figures, extract_rejects = extract(articles)  # extract
+        documents, acquire_rejects = acquire(quote(files), max_bytes)  # read
+        sorted_docs = triage(db_path, quote(documents))  # new, changed, unchanged
+        articles, parse_rejects = parse(quote(sorted_docs.to_process))  # parse and normalise
+        articles, figures, extract_rejects = extract(quote(articles))  # extract
         refused = acquire_rejects + parse_rejects + extract_rejects
-        tables, rejects = validate(sorted_docs.to_process, articles, figures, refused, run_id)  # validate
-        load_tables(db_path, tables)  # load
+        tables, rejects = validate(*map(quote, (sorted_docs.to_process, articles, figures, refused)), run_id)  # validate
+        load_tables(db_path, quote(tables))  # load
         report.tally(counts, sorted_docs, tables, rejects, files_done=len(files))
     finish(db_path, run_id, counts, (datetime.now() - began).total_seconds())  # report
     return counts
