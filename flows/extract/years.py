@@ -106,11 +106,11 @@ def current_year(text: str, published: date | None, events: list[re.Match] | Non
 
 def _anniversary_years(text: str) -> list[int]:
     """The year an undated article marks: one founding year plus one span of years (10年来 + 2013年首趟)."""
-    spans = {_span_length(m[1]) for m in _YEARS_SINCE.finditer(text)}
+    spans = {_span_length(m[1]) for m in _YEARS_SINCE.finditer(text)} if "年来" in text else set()
+    if len(spans) != 1:  # none, or several: no telling which goes with the founding year
+        return []
     founded = {year_number(m[1]) for m in _FOUNDED.finditer(text)}
-    if len(spans) == 1 and len(founded) == 1:  # several of either: no telling which goes with which
-        return [founded.pop() + spans.pop()]
-    return []
+    return [founded.pop() + spans.pop()] if len(founded) == 1 else []
 
 
 def _span_length(span: str) -> int:
