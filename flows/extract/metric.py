@@ -38,11 +38,11 @@ def nearest_keyword(text: str, left_side: bool = True) -> tuple[str, str] | None
     backwards = text[::-1]
     if left_side:  # the first keyword found is the answer: no iterator needed
         m = mr.KEYWORDS_REVERSED.search(backwards)
-        return (m[0][::-1], mr.KEYWORD_CATEGORY[m[0][::-1]]) if m else None
+        return (m[0][::-1], mr.keyword_category(m[0][::-1])) if m else None
     for m in mr.KEYWORDS_REVERSED.finditer(backwards):
         word = m[0][::-1]
         if left_side or word not in mr.LEFT_ONLY:
-            return word, mr.KEYWORD_CATEGORY[word]
+            return word, mr.keyword_category(word)
     return None
 
 
@@ -124,7 +124,7 @@ _CAPACITY = frozenset({"m2", "m3", "mu", "other:锭", "other:头", "other:千瓦
 
 def _first_keyword(text: str) -> tuple[str, str] | None:
     m = mr.KEYWORDS.search(text)
-    return (m[0], mr.KEYWORD_CATEGORY[m[0]]) if m else None
+    return (m[0], mr.keyword_category(m[0])) if m else None
 
 
 def _unit_override(unit: str, category: str) -> str:

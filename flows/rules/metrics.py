@@ -25,7 +25,7 @@ CATEGORY_WORDS = {
     # 出入境145万人次, 实有人口, 新增就业, 挂职干部
     "people": "人员 人口 就业 再就业 干部 人才 大使 游客 旅客 客运 客运量 出入境 劳动力 务工 群众",
     # 一般债券, 财政援助资金, 政策性资金, 预算收入
-    "public_finance": "财政 预算 税收 债券 一般债券 援助资金 援疆资金 援博资金 帮扶资金 政策性资金 奖励 补贴 补助 "
+    "public_finance": "财政 预算 税收 债券 一般债券 援助资金 援疆资金 援藏资金 帮扶资金 政策性资金 奖励 补贴 补助 "
     "专项资金 财政收入 财政总收入 预算收入 预算支出 无偿援助 援建资金 项目资金",
     # 业务受理窗口, 政务服务事项, 企业诉求, 首席服务专员
     "public_service": "窗口 政务 政务服务 服务事项 事项 诉求 咨询服务 服务专员 专员 联络处 一业一证 通办 审批 "
@@ -38,10 +38,22 @@ CATEGORY_WORDS = {
 LEFT_ONLY = frozenset({"开工", "协议", "占地", "签约"})
 
 KEYWORD_CATEGORY = {word: cat for cat, words in CATEGORY_WORDS.items() for word in words.split()}
-KEYWORDS = re.compile("|".join(sorted(map(re.escape, KEYWORD_CATEGORY), key=len, reverse=True)))
+# Aid funds named after their recipient's one-character abbreviation: 援疆资金, 援藏资金, 援喀资金.
+# A pattern, not words, because every recipient county has its own (援博资金 for 博乐).
+AID_FUND = ("援[\u4e00-\u9fff]资金", "public_finance")
+_BY_LENGTH = sorted([*((re.escape(w), len(w)) for w in KEYWORD_CATEGORY), (AID_FUND[0], 4)], key=lambda p: -p[1])
+KEYWORDS = re.compile("|".join(pattern for pattern, _ in _BY_LENGTH))
 # The same, spelled backwards: searching the reversed text finds the keyword ending nearest the number,
 # the longest one there (无偿援助资金 is 援助资金, not 资金), which a forward scan cannot (matches don't overlap)
-KEYWORDS_REVERSED = re.compile("|".join(sorted((re.escape(w[::-1]) for w in KEYWORD_CATEGORY), key=len, reverse=True)))
+KEYWORDS_REVERSED = re.compile("|".join(
+    (re.escape(w[::-1]) for w in sorted(KEYWORD_CATEGORY, key=len, reverse=True) if len(w) > 4)
+) + "|金资[\u4e00-\u9fff]援|" + "|".join(
+    re.escape(w[::-1]) for w in sorted(KEYWORD_CATEGORY, key=len, reverse=True) if len(w) <= 4))
+
+
+def keyword_category(word: str) -> str:
+    """The category a matched keyword implies (援博资金, matched by AID_FUND, is public finance)."""
+    return KEYWORD_CATEGORY.get(word) or AID_FUND[1]
 
 # When no keyword decides: the unit's usual subject (2000万平方米 capacity -> a project)
 UNIT_CATEGORY = {

@@ -129,3 +129,9 @@ def test_place_skips_partners_organisations_and_facilities(text, mention, place)
     # Partner flags are judged only for the spots a figure consults (spots.Spots): a list of
     # partners must come out as if every spot had been judged in order.
     assert figures(text)[mention].place.name == place
+
+
+@pytest.mark.parametrize("text", ["去年投入援喀资金3.2亿元。", "累计投入援藏资金3.2亿元。", "落实援博资金3.2亿元。"])
+def test_aid_funds_named_after_any_recipient_are_public_finance(text):
+    # every recipient has its own abbreviation (援喀 for Kashgar): a pattern, not a word list
+    assert figures(text)["3.2亿元"].category == "public_finance"
