@@ -91,8 +91,8 @@ def _without_subject_place(left: str, end: int, spots: Spots) -> str:
 
 def _figure(text, sentence, m: Mention, metric, category, year, place) -> Figure:
     """sentence: stripped already, once for all its figures."""
-    return Figure(
-        mention=text[m.start:m.end], sentence=sentence, value=m.value, unit=m.unit,
-        qualifier=m.qualifier, is_change=m.is_change, metric=metric, category=category, year=year,
-        place=place, rule=m.rule, start=m.start, end=m.end,
-    )
+    # Positional, in Figure's field order (mention, sentence, value, unit, qualifier, is_change,
+    # metric, category, year, place, rule, start, end): a third cheaper than keywords, ~20 a page
+    start, end = m.start, m.end
+    return Figure(text[start:end], sentence, m.value, m.unit, m.qualifier, m.is_change, metric, category,
+                  year, place, m.rule, start, end)
