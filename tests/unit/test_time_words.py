@@ -3,7 +3,7 @@ whole text finds (flows/extract/years.py). Our own sentences, each at a clause b
 
 import pytest
 
-from flows.extract.years import TIME_WORDS, time_words
+from flows.extract.years import _YEARS_SINCE, TIME_WORDS, _span_length, _years_since, time_words
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,20 @@ def test_time_words_finds_what_a_whole_scan_finds(text):
         return [(m.span(), m.groupdict()) for m in matches]
 
     assert spans(time_words(text)) == spans(TIME_WORDS.finditer(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开通10年来，口岸累计通关300万人次。",  # Arabic span
+        "建区十周年来，园区引进企业85家。",  # Chinese span with 周
+        "3周周年来",  # a doubled 周: no span at all
+        "第2十年来",  # a run of one kind only: 十, not 2十
+        "十2年来累计",  # and the other way round: 2
+        "多年来，每周年来，近年来",  # 年来 without a number before it
+        "5年来和8年来",  # two spans
+    ],
+)
+def test_years_since_finds_what_a_whole_scan_finds(text):
+    # _years_since reads back from each 年来 instead of trying _YEARS_SINCE at every position
+    assert _years_since(text) == {_span_length(m[1]) for m in _YEARS_SINCE.finditer(text)}
