@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from prefect.artifacts import create_markdown_artifact, create_progress_artifact, create_table_artifact, update_progress_artifact
 
+from flows.settings import DEFAULT_DB
 from flows.star import article_id_of
 from warehouse import load
 
@@ -114,9 +115,8 @@ def _cell(text: str) -> str:
 
 def mark_run_failed(flow, flow_run, state) -> None:
     """Flow hook: a run that failed or crashed is recorded as such in etl_run."""
-    db_path = flow_run.parameters.get("db_path")
-    if db_path:
-        try:
-            load.finish_run(db_path, str(flow_run.id), "failed", {}, datetime.now())
-        except Exception:  # noqa: BLE001 - the hook must not hide the run's own error
-            pass
+    db_path = flow_run.parameters.get("db_path", DEFAULT_DB)
+    try:
+        load.finish_run(db_path, str(flow_run.id), "failed", {}, datetime.now())
+    except Exception:  # noqa: BLE001 - the hook must not hide the run's own error
+        pass
