@@ -140,3 +140,11 @@ def test_batches_split_the_work_and_load_the_same_rows(tmp_path, warehouse):
     run([copies], one_batch)
     same = "select count(*), round(sum(value)) from fact_figure"
     assert rows(warehouse, same) == rows(one_batch, same)
+
+
+def test_a_run_that_cannot_open_its_warehouse_ends_failed_with_the_reason(tmp_path):
+    not_a_file = tmp_path / "a-folder.duckdb"
+    not_a_file.mkdir()
+    state = etl(paths=[str(SEEDS)], db_path=str(not_a_file), return_state=True)
+    assert state.is_failed()
+    assert "a-folder.duckdb" in state.message or "IO Error" in state.message
