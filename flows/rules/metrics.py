@@ -45,10 +45,35 @@ _BY_LENGTH = sorted([*((re.escape(w), len(w)) for w in KEYWORD_CATEGORY), (AID_F
 KEYWORDS = re.compile("|".join(pattern for pattern, _ in _BY_LENGTH))
 # The same, spelled backwards: searching the reversed text finds the keyword ending nearest the number,
 # the longest one there (无偿援助资金 is 援助资金, not 资金), which a forward scan cannot (matches don't overlap)
-KEYWORDS_REVERSED = re.compile("|".join(
-    (re.escape(w[::-1]) for w in sorted(KEYWORD_CATEGORY, key=len, reverse=True) if len(w) > 4)
-) + "|金资[\u4e00-\u9fff]援|" + "|".join(
-    re.escape(w[::-1]) for w in sorted(KEYWORD_CATEGORY, key=len, reverse=True) if len(w) <= 4))
+
+
+def _trie(words: list[str]) -> str:
+    """Alternatives matching the longest of words at a position, as a trie: 额资投|资投 -> 资投(?:额)?
+    written 额资投|资投(?:额)? per first character. Each alternative opens with a literal, so the
+    engine still jumps to the first characters; at one it follows one path instead of trying every
+    word (a third of the cost of nearest_keyword on the metric phrases)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def rest(node: dict) -> str:
+        longer = [re.escape(char) + rest(child) for char, child in node.items() if char]
+        if not longer:
+            return ""
+        group = "(?:" + "|".join(longer) + ")"
+        return group + "?" if "" in node else group  # longer first: greedy, then the word ending here
+
+    return "|".join(re.escape(char) + rest(child) for char, child in root.items())
+
+
+# Longer than four characters first, then the aid-fund pattern, then the rest: as the plain
+# alternation of these words, longest first, matched before
+KEYWORDS_REVERSED = re.compile(
+    _trie([w[::-1] for w in KEYWORD_CATEGORY if len(w) > 4]) + "|金资[\u4e00-\u9fff]援|"
+    + _trie([w[::-1] for w in KEYWORD_CATEGORY if len(w) <= 4]))
 
 
 def keyword_category(word: str) -> str:
