@@ -1,5 +1,6 @@
 """Metric, category, year and place of figures (attribution.py, years.py, metric.py); our own sentences."""
 
+import re
 from datetime import date
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from flows.extract import extract_figures
 from flows.extract.years import current_year
 from flows.records import Article
+from flows.rules.metrics import KEYWORD_CATEGORY, KEYWORDS_REVERSED
 
 
 def figures(text, published=date(2024, 3, 1), title=None):
@@ -135,3 +137,27 @@ def test_place_skips_partners_organisations_and_facilities(text, mention, place)
 def test_aid_funds_named_after_any_recipient_are_public_finance(text):
     # every recipient has its own abbreviation (援喀 for Kashgar): a pattern, not a word list
     assert figures(text)["3.2亿元"].category == "public_finance"
+
+
+# The plain alternation KEYWORDS_REVERSED was before it became a trie: longest first, the aid-fund
+# pattern between the words over four characters and the rest.
+_LONGEST_FIRST = sorted(KEYWORD_CATEGORY, key=len, reverse=True)
+_PLAIN_REVERSED = re.compile("|".join([w[::-1] for w in _LONGEST_FIRST if len(w) > 4] + ["金资[\u4e00-\u9fff]援"]
+                                      + [w[::-1] for w in _LONGEST_FIRST if len(w) <= 4]))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "全市完成固定资产投资",  # 固定资产投资, not 投资
+        "累计投入援博资金",  # the aid-fund pattern
+        "无偿援助资金",  # 援助资金 ends nearest: longest there
+        "进出口货物和货物",  # 货物 ends nearest, 进出口货物 further back
+        "实现地区GDP",
+        "在这里我们一起工作",  # no keyword at all
+    ],
+)
+def test_keyword_trie_finds_what_the_plain_alternation_finds(phrase):
+    backwards = phrase[::-1]
+    assert [m.span() for m in KEYWORDS_REVERSED.finditer(backwards)] == [
+        m.span() for m in _PLAIN_REVERSED.finditer(backwards)]

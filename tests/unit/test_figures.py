@@ -1,8 +1,11 @@
 """Figure mentions in sentences of the genre (flows/extract/figures.py); our own sentences."""
 
+import re
+
 import pytest
 
 from flows.extract.figures import find_mentions
+from flows.rules.qualifiers import CHANGE_BEFORE
 
 
 def one(text):
@@ -107,3 +110,20 @@ def test_rate_joined_by_and_is_a_change_too():
 )
 def test_not_figures(text):
     assert find_mentions(text) == []
+
+
+# CHANGE_BEFORE as written before its words were grouped by first character
+_PLAIN_CHANGE_BEFORE = re.compile(
+    r"(?:增长|增加|下降|减少|提高|提升|降低|回落|上升|下滑|增长率|增幅|增速|降幅|拉动|净增|(?<![新])增|降|减)"
+    r"(?:了)?(?:为|达)?(?:约|大约|超过|超|近|逾|将近)?$|(?:高出|超出|快于|慢于|多出)[^\d，,。；;]{0,8}$")
+
+
+@pytest.mark.parametrize(
+    "left",
+    ["同比增长", "增长率为", "新增", "净增", "较上年增长了约", "增", "新增加", "降幅达", "快于全部投资", "增速将近",
+     "高出全国平均水平1", "重点项目", ""],
+)
+def test_change_before_grouped_matches_the_plain_alternation(left):
+    for pos in range(len(left) + 1):
+        a, b = CHANGE_BEFORE.search(left, pos), _PLAIN_CHANGE_BEFORE.search(left, pos)
+        assert (a and a.span()) == (b and b.span())
