@@ -3,7 +3,13 @@ whole text finds (flows/extract/years.py). Our own sentences, each at a clause b
 
 import pytest
 
-from flows.extract.years import _YEARS_SINCE, TIME_WORDS, _span_length, _years_since, time_words
+from flows.extract.years import (
+    _YEARS_SINCE,
+    TIME_WORDS,
+    _span_length,
+    _years_since,
+    time_words,
+)
 
 
 @pytest.mark.parametrize(
