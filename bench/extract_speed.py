@@ -12,7 +12,6 @@ time per stage on the seeds, import time of the extractor, and the peak memory o
 from __future__ import annotations
 
 import argparse
-import hashlib
 import statistics
 import subprocess
 import sys
@@ -47,6 +46,9 @@ def import_seconds() -> float:
     return float(out.stdout.strip())
 
 
+_HASH = "0" * 64
+
+
 def newsfacts_pass(texts: list[str]) -> list[float]:
     from flows.extract import extract_figures
     from flows.parse.article import parse_article
@@ -54,7 +56,7 @@ def newsfacts_pass(texts: list[str]) -> list[float]:
     latencies = []
     for text in texts:
         began = time.perf_counter()
-        article = parse_article(text, source="bench", content_hash=hashlib.sha256(text.encode()).hexdigest())
+        article = parse_article(text, source="bench", content_hash=_HASH)  # hashing is acquire's work
         extract_figures(article)
         latencies.append(time.perf_counter() - began)
     return latencies
