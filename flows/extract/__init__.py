@@ -7,6 +7,7 @@ where; this module removes repeats. Plain functions: no framework, no I/O.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flows.extract.attribution import attribute
 from flows.extract.figures import find_mentions
@@ -71,6 +72,4 @@ def _completeness(fig: Figure) -> int:
 
 
 def _with_text(article: Article, text: str) -> Article:
-    from dataclasses import replace
-
     return replace(article, text=text)

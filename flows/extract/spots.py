@@ -12,16 +12,8 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from flows.extract.places import get_place, place_hits
 from flows.records import Place
-
-try:
-    from flows.extract.places import get_place, place_hits
-except ImportError:  # places.py is another engineer's; extraction still works without places
-    def place_hits(text):  # type: ignore[no-redef]
-        return []
-
-    def get_place(place_id):  # type: ignore[no-redef]
-        return None
 
 
 class Spots:
