@@ -7,23 +7,21 @@ where; this module removes repeats. Plain functions: no framework, no I/O.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from flows.extract.attribution import attribute
 from flows.extract.figures import find_mentions
 from flows.records import Article, Figure
 
 _SPACE = re.compile(r"\s+")  # a headline's spaces (项目集中开工 总投资) may be gone from the body's line
-_HAS_FULLWIDTH = re.compile("[０-９．％]")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 
 
 def extract_figures(article: Article) -> list[Figure]:
-    """Every figure an analyst would want from one article, one per distinct figure."""
-    if _HAS_FULLWIDTH.search(article.text):  # same length, so offsets stay valid for article.text
-        article = _with_text(article, article.text.translate(_FULLWIDTH))
-    text = article.text
-    figures = attribute(article, find_mentions(text))
+    """Every figure an analyst would want from one article, one per distinct figure.
+
+    article.text is normalised text (parse_article's): full-width digits, "％" and "．" are folded
+    there, so the patterns here look for ASCII ones only.
+    """
+    figures = attribute(article, find_mentions(article.text))
     return dedupe(figures, article.title)
 
 
@@ -69,7 +67,3 @@ class _Headline:
 
 def _completeness(fig: Figure) -> int:
     return (fig.year is not None) + (fig.place is not None) + (fig.metric is not None)
-
-
-def _with_text(article: Article, text: str) -> Article:
-    return replace(article, text=text)

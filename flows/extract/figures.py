@@ -129,15 +129,11 @@ def _share_change(text: str, mentions: list[Mention]) -> None:
 _JOINERS = frozenset({"和", "与", "及", "、", "和下降", "和增长"})
 
 
-def _masked(pos: int, masks: list[tuple[int, int]]) -> bool:
-    n = bisect_right(masks, (pos, _INF))  # masks are sorted: only the one starting last before pos
-    for a, b in masks[max(0, n - 3):n]:
-        if a <= pos < b:
-            return True
-    return False
-
-
-_INF = float("inf")
+def _masked(pos: int, masks: tuple[list[int], list[int]]) -> bool:
+    """Is pos inside one of the disjoint masked spans? Only the last one starting at or before it can hold it."""
+    starts, ends = masks
+    n = bisect_right(starts, pos)
+    return n > 0 and pos < ends[n - 1]
 
 
 def _refused(text: str, start: int, number: str, qualified: bool) -> bool:
@@ -153,7 +149,7 @@ def _refused(text: str, start: int, number: str, qualified: bool) -> bool:
 
 
 def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
-    lo, hi, surface, magnitude, q1, q2 = m.group("lo", "hi", "unit", "mag", "q1", "q2")
+    lo, _, hi, q1, magnitude, q2, surface = m.groups()  # WITH_UNIT's groups, all named, in order
     num_start, end = m.span()
     unit, factor = UNITS[surface]
     inner_over = bool(q1 or q2)

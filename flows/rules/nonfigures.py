@@ -35,9 +35,21 @@ SET_PHRASES = re.compile(
 )
 
 
-def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of text whose numbers are names, titles or set phrases, in order."""
+def masked_spans(text: str) -> tuple[list[int], list[int]]:
+    """(starts, ends) of the spans of text whose numbers are names, titles or set phrases.
+
+    Overlapping spans (a quoted name inside a book title) are merged, so the spans are disjoint and
+    in order: whether an offset is masked is one bisect on starts.
+    """
     spans = [m.span(1) for m in QUOTED_NAME.finditer(text)]
     spans += [m.span() for m in BOOK_TITLE.finditer(text)]
     spans += [m.span() for m in SET_PHRASES.finditer(text)]
-    return sorted(spans)
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from flows.extract.figures import find_mentions
+from flows.extract.figures import WITH_UNIT, find_mentions
 from flows.rules.qualifiers import CHANGE_BEFORE
 
 
@@ -110,6 +110,18 @@ def test_rate_joined_by_and_is_a_change_too():
 )
 def test_not_figures(text):
     assert find_mentions(text) == []
+
+
+def test_quoted_name_inside_a_book_title_masks_both():
+    # Overlapping masks (a quote inside a title) are merged: numbers anywhere in either stay unread
+    mentions = find_mentions("印发《关于“三个一批”和“五个中心”的30条措施》，新增企业12家。")
+    assert [(m.value, m.unit) for m in mentions] == [(12, "count")]
+
+
+def test_with_unit_groups_are_read_by_position():
+    # figures._from_unit_match unpacks m.groups() in this order: a new group must update it
+    assert list(WITH_UNIT.groupindex) == ["lo", "dash", "hi", "q1", "mag", "q2", "unit"]
+    assert WITH_UNIT.groups == 7
 
 
 # CHANGE_BEFORE as written before its words were grouped by first character
