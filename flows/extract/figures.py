@@ -189,11 +189,11 @@ _QUAL_WORD = re.compile("(?<!" + ")(?<!".join(QUALIFIER_FALSE_STARTS) + ")(" + "
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     """(qualifier, length of its word) of the word right before start: ("approx", 2) for 大约."""
-    window = text[max(0, start - 4):start]
-    # Most numbers follow no qualifier: its last character is the cheap test ($ also matches before a final \n)
-    if window[-1:] not in _QUALIFIER_LAST_CHARS and not window.endswith("\n"):
+    # Most numbers follow no qualifier: the character before is the cheap test ($ also matches before a final \n)
+    last = text[start - 1] if start else ""
+    if last not in _QUALIFIER_LAST_CHARS and last != "\n":
         return "exact", 0
-    hit = _QUAL_WORD.search(window)
+    hit = _QUAL_WORD.search(text[max(0, start - 4):start])
     if not hit:
         return "exact", 0
     return _QUALIFIER_OF[hit[1]], len(hit[0])
@@ -223,6 +223,6 @@ def _is_change(text: str, start: int, end: int, unit: str, surface: str) -> bool
     cut = _TO_CLAUSE_CUT.match(left)
     left = left[cut.end():] if cut else left  # the clause the number is in
     # A match ends the clause and is at most _CHANGE_REACH long: the search starts there
-    if CHANGE_BEFORE.search(left, max(0, len(left) - _CHANGE_REACH)):
+    if CHANGE_BEFORE.search(left, len(left) - _CHANGE_REACH):  # a negative pos searches from 0
         return True
     return unit == "percent" and bool(CHANGE_AFTER.match(text, end))

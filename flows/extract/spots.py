@@ -77,8 +77,10 @@ class Spots:
             donor = (check_donor and ("援" in after or "对口" in after or "帮扶" in after) and _DONOR_AFTER.match(text, end)
                      and not _RECIPIENT_BEFORE.search(text, max(0, start - 2), start))
             org = check_org and ("公司" in after or "集团" in after) and _ORG_AFTER.match(text, end)
-            inner = self._next_start(n) == end  # 青岛胶州站: the station is 胶州's
-            if org or (check_facility and not inner and _FACILITY_AFTER.match(text, end)) or donor:
+            if org or donor:
+                return True
+            # 青岛胶州站: the station is 胶州's, the place right after 青岛 (inner), not 青岛's
+            if check_facility and _FACILITY_AFTER.match(text, end) and self._next_start(n) != end:
                 return True
         if text[start - 1:start] in _PARTNER_LAST and _PARTNER_BEFORE.search(text, max(0, start - 4), start):
             return True
@@ -126,7 +128,7 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
         starts.insert(at, m.start())
         ends.insert(at, m.end())
         places.insert(at, _deictic(_LEVEL_OF[m[1]], main, by_level))
-        judged.insert(at, bool(_PARTNER_BEFORE.search(text, max(0, m.start() - 4), m.start())))
+        judged.insert(at, bool(_PARTNER_BEFORE.search(text, m.start() - 4, m.start())))  # a negative pos is 0
         deictic.insert(at, True)
     return Spots(text, starts, ends, places, judged, deictic, checks), main
 

@@ -53,10 +53,11 @@ CJK_SPACES = re.compile(rf" [ ]*(?=[{CJK}])")
 # "?" glued to CJK or pinyin-like letters ("?缇衬茉淳C合利用", "驶?cè)氚l展"), an ASCII letter, bopomofo or Greek letter between CJK
 # characters ("蔽靼矅H港"), private-use code points.
 MOJIBAKE_STRONG = re.compile(rf"\ufffd|\?[a-zü{_TONED}]{{1,8}}\)|\?[!;]?\?/?[a-z]{{1,4}}>|/p>(?<![<\w]/p>)")
-# Three patterns, not one alternation: each then starts with a character set the engine scans fast.
+# Two patterns, not one alternation: each then starts with a character set the engine scans fast
+# (the second tells a private-use character from a letter by looking back at what it matched).
 MOJIBAKE_WEAK = (re.compile(rf"\?[!;]?(?=[{CJK}a-z])"),
-                 re.compile(rf"[A-Za-z\u0370-\u03ff\u3100-\u312f](?<=[{CJK}].)(?=[{CJK}])"),
-                 re.compile("[\ue000-\uf8ff]"))
+                 re.compile(rf"[A-Za-z\u0370-\u03ff\u3100-\u312f\ue000-\uf8ff]"
+                            rf"(?:(?<=[\ue000-\uf8ff])|(?<=[{CJK}].)(?=[{CJK}]))"))
 # A weak sign counts when at least this many odd characters (rare CJK outside GB2312 level 1, stray Latin,
 # Greek, bopomofo, "?") follow within MOJIBAKE_WINDOW characters. Place names alone have one or two
 # rare characters (勐腊, 儋州), never glued to a "?".

@@ -83,6 +83,17 @@ def test_question_marks_and_rare_place_names_are_not_mojibake():
     assert garbled_spans("为什么选在这里?勐腊县给出了答案。为何?因为A股上市。") == []
 
 
+def test_private_use_character_among_rare_ones_is_mojibake():
+    # A code point no font has, then rare characters: bytes decoded with the wrong table
+    assert garbled_spans("全年完成投资\ue000鬻彘夔亍项目12个。") == [(6, 11)]
+    assert garbled_spans("园区\ue000办公") == []  # one odd code point alone is not garbage
+
+
+def test_latin_between_chinese_among_rare_ones_is_mojibake():
+    assert garbled_spans("成立于港H靼矅鬻口岸") == [(4, 8)]
+    assert garbled_spans("产业园区GDP增长12%,AGV小车") == []
+
+
 def test_broken_markup_is_mojibake():
     assert garbled_spans("大家都说很值得?!?/p>") == [(7, 13)]
 
