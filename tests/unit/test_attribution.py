@@ -36,6 +36,16 @@ def test_rate_takes_the_metric_of_the_figure_it_follows():
         ("设立18个便民服务窗口。", "18个", "public_service"),  # the counted noun follows
         ("地区生产总值320亿元。", "320亿元", "other"),
         ("其中无偿援助资金0.8亿元。", "0.8亿元", "public_finance"),  # nearest and longest keyword: 援助资金
+        ("海关统计，口岸进出口货运量860万吨。", "860万吨", "trade"),  # a port's trade, not its freight
+        ("社会消费品零售总额420亿元。", "420亿元", "trade"),  # domestic trade
+        ("兑现企业奖补资金1500万元。", "1500万元", "public_finance"),  # money the government hands out
+        ("安排产业扶持资金6000万元。", "6000万元", "public_finance"),
+        ("实际到位内资18.6亿元。", "18.6亿元", "investment"),
+        ("产品销往30多个国家和地区。", "30多个", "trade"),
+        ("中欧班列可通达21个国家。", "21个", "logistics"),  # 通达 is not trimmed as a trailing 达
+        # the count's noun ends at the verb (个体工商户|减免租金); the money is forgone rent
+        ("为1200户个体工商户减免租金900万元。", "1200户", "enterprises"),
+        ("为1200户个体工商户减免租金900万元。", "900万元", "public_finance"),
     ],
 )
 def test_category(text, mention, category):
@@ -87,6 +97,12 @@ def test_no_date_no_year():
 )
 def test_metric_leaves_out_the_clause_opening_place_and_period(text, mention, metric):
     assert figures(text)[mention].metric == metric
+
+
+def test_a_place_after_the_verb_is_part_of_the_metric():
+    # 帮助销售 opens the clause: 湖南 is whose produce is sold, and 销售 says it is trade
+    fig = figures("通过展销平台，帮助销售湖南农特产品2.4亿元。")["2.4亿元"]
+    assert fig.metric == "帮助销售湖南农特产品" and fig.category == "trade"
 
 
 def test_since_the_start_of_the_articles_own_year_is_that_year():
