@@ -2,7 +2,8 @@
 
 A spot is a place named in the text (or 我县, 全市 resolved to the article's place of that level),
 marked a partner when the figure is not its (对美国进出口, 与山东联手, 奔赴湖北武汉、浙江义乌, 四川中辰
-智慧科技有限公司, 武汉援疆工作队). attribution.py picks the spot nearest before each figure. Cannot tell
+智慧科技有限公司, 武汉援疆工作队, the home of investors in 引导江苏企业到伊犁投资). attribution.py picks the
+spot nearest before each figure. Cannot tell
 a donor from a recipient (湖北省、武汉市累计投入援博资金 is about 博乐, the sentence names only the donors).
 """
 
@@ -70,6 +71,9 @@ class Spots:
         """An organisation, donor or facility around the place, a partner marker before it, or the
         next item of a list of partners. Its previous spot, when near, is judged already."""
         text, start, end = self.text, self.starts[n], self.ends[n]
+        investors = self._investors_between(n)
+        if investors is not None:
+            return investors
         check_org, check_donor, check_facility = self._checks
         if check_org or check_donor or check_facility:
             # The regexes run only where their word is close enough after the place to match
@@ -88,6 +92,18 @@ class Spots:
             return "、" in gap or "和" in gap or gap == ""
         return False
 
+    def _investors_between(self, n: int) -> bool | None:
+        """引导江苏企业到伊犁投资: the investors' home is the partner, where they go is the figure's
+        place (though 到 before it marks a partner elsewhere). None: spot n is in no such pair."""
+        text, start, end = self.text, self.starts[n], self.ends[n]
+        after = self._next_start(n)
+        if end < after <= end + _INVESTORS_REACH and _INVESTORS_TO.fullmatch(text, end, after):
+            return True
+        p = self._previous(n)
+        if p >= 0 and start - _INVESTORS_REACH <= self.ends[p] < start and _INVESTORS_TO.fullmatch(text, self.ends[p], start):
+            return False
+        return None
+
 
 # 对美国进出口, 与山东联手, 赴/前往/奔赴四川, 进山东市场, 占全国比重, 比全国高出: the place is the other side
 _PARTNER_MARKERS = ("对", "与", "同", "和", "赴", "往", "至", "到", "进", "占", "比", "较", "除", "销往", "运往")
@@ -104,6 +120,9 @@ _DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶)")
 _RECIPIENT_BEFORE = re.compile(r"(?:向|给|为)$")  # 向甘肃投入财政援助资金: the place receives
 # A place inside a facility's name: 青岛胶州站 (the figure is 青岛's), 在株洲凯悦酒店举行
 _FACILITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:站|机场|酒店|宾馆|大厦|会展中心)")
+# Between investors' home and where they invest: 江苏企业到伊犁, 浙江客商来衢州, 上海民营企业赴云南
+_INVESTORS_TO = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|客商|商会|资本|企业家)(?:到|赴|来|在)")
+_INVESTORS_REACH = 9  # characters _INVESTORS_TO spans at most
 _AFTER_REACH = 16  # characters _ORG_AFTER (10 + 6), _DONOR_AFTER (8 + 2) and _FACILITY_AFTER (4 + 4) span at most
 _FACILITY_WORD = re.compile(r"站|机场|酒店|宾馆|大厦|会展中心")  # none in the text: no place is inside a facility
 _LEVEL_OF = {"省": "province", "市": "prefecture", "县": "county", "州": "prefecture"}

@@ -142,6 +142,9 @@ def test_an_undated_anniversary_article_reports_on_the_anniversary_year():
     ("瑞丽市今年引进昆明某某科技有限公司等企业15家。", "15家", "瑞丽市"),
     # a station named after a county belongs to the city before it
     ("青岛胶州站今年发送旅客120万人次。", "120万人次", "青岛市"),
+    # the investors' home is the partner, where they invest is the place (though 到/来 precede it)
+    ("今年，工作队引导浙江企业到阿克苏投资兴业，全年新落地产业项目35个。", "35个", "阿克苏地区"),
+    ("吸引广东客商来昭通投资，实际到位资金12亿元。", "12亿元", "昭通市"),
 ])
 def test_place_skips_partners_organisations_and_facilities(text, mention, place):
     # Partner flags are judged only for the spots a figure consults (spots.Spots): a list of
