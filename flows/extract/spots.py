@@ -2,9 +2,9 @@
 
 A spot is a place named in the text (or 我县, 全市 resolved to the article's place of that level),
 marked a partner when the figure is not its (对美国进出口, 与山东联手, 奔赴湖北武汉、浙江义乌, 四川中辰
-智慧科技有限公司, 武汉援疆工作队, the home of investors in 引导江苏企业到伊犁投资). attribution.py picks the
-spot nearest before each figure. Cannot tell
-a donor from a recipient (湖北省、武汉市累计投入援博资金 is about 博乐, the sentence names only the donors).
+智慧科技有限公司, 武汉援疆工作队, the home of investors in 引导江苏企业到伊犁投资, a venue: 推介会在深圳举行).
+attribution.py picks the spot nearest before each figure. Cannot tell a donor from a recipient
+(湖北省、武汉市累计投入援博资金 is about 博乐, the sentence names only the donors).
 """
 
 from __future__ import annotations
@@ -86,6 +86,8 @@ class Spots:
                 return True
         if text[start - 1:start] in _PARTNER_LAST and _PARTNER_BEFORE.search(text, max(0, start - 4), start):
             return True
+        if text[start - 1:start] == "在" and _VENUE_AFTER.match(text, end):
+            return True
         p = self._previous(n)
         if p >= 0 and start - self.ends[p] <= 4 and self.judged[p]:
             gap = text[self.ends[p]:start]
@@ -120,6 +122,9 @@ _DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶)")
 _RECIPIENT_BEFORE = re.compile(r"(?:向|给|为)$")  # 向甘肃投入财政援助资金: the place receives
 # A place inside a facility's name: 青岛胶州站 (the figure is 青岛's), 在株洲凯悦酒店举行
 _FACILITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:站|机场|酒店|宾馆|大厦|会展中心)")
+# A venue: 开工活动在麒麟区主会场举行, 推介会在深圳举行. The event's figures are its host's (the city
+# before, or the article's place), not the venue's
+_VENUE_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:举行|召开|举办|开幕)")
 # Between investors' home and where they invest: 江苏企业到伊犁, 浙江客商来衢州, 上海民营企业赴云南
 _INVESTORS_TO = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|客商|商会|资本|企业家)(?:到|赴|来|在)")
 _INVESTORS_REACH = 9  # characters _INVESTORS_TO spans at most

@@ -145,6 +145,9 @@ def test_an_undated_anniversary_article_reports_on_the_anniversary_year():
     # the investors' home is the partner, where they invest is the place (though 到/来 precede it)
     ("今年，工作队引导浙江企业到阿克苏投资兴业，全年新落地产业项目35个。", "35个", "阿克苏地区"),
     ("吸引广东客商来昭通投资，实际到位资金12亿元。", "12亿元", "昭通市"),
+    # a venue is not the event's subject: the host named before it is
+    ("3月8日，会泽县招商推介会在深圳举行。现场签约项目12个。", "12个", "会泽县"),
+    ("玉溪市一季度项目集中开工仪式在红塔区主会场举行，开工项目41个。", "41个", "玉溪市"),
 ])
 def test_place_skips_partners_organisations_and_facilities(text, mention, place):
     # Partner flags are judged only for the spots a figure consults (spots.Spots): a list of
