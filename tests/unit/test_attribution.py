@@ -63,6 +63,12 @@ def test_category(text, mention, category):
         ("2019年以来，累计引进企业60家。", "60家", None),
         ("2023年新增债券3亿元。全县签约项目12个。", "12个", 2024),  # an inline year does not carry
         ("出口19亿美元，同比2022年的15亿美元增长26%。", "15亿美元", 2022),  # 2022年的 is that figure's
+        # 去年的 before a number names last year's figure, and the sentence goes on in this year
+        ("加工转化率由去年的40%提升至46%。", "40%", 2023),
+        ("加工转化率由去年的40%提升至46%。", "46%", 2024),
+        # a multiple of a past year is this year's ratio
+        ("跨境电商交易额是去年同期的2.5倍。", "2.5倍", 2024),
+        ("出口额19亿美元，是2020年的3倍。", "3倍", 2024),
     ],
 )
 def test_year(text, mention, year):
