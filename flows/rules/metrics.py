@@ -89,6 +89,7 @@ UNIT_CATEGORY = {
     "person": "people", "person_time": "people", "m2": "projects", "m3": "projects", "mu": "projects",
     "other:锭": "projects", "other:头": "projects", "other:千瓦": "projects", "other:兆瓦": "projects",
     "tonne": "logistics", "other:列": "logistics", "other:标箱": "logistics", "kwh": "other",
+    "other:辆次": "logistics", "other:架次": "logistics", "other:艘次": "logistics",
     "km": "other", "count": "other", "CNY": "investment", "USD": "investment", "EUR": "investment",
     "HKD": "investment",
 }
