@@ -34,9 +34,10 @@ CATEGORY_WORDS = {
     # 业务受理窗口, 政务服务事项, 企业诉求, 首席服务专员
     "public_service": "窗口 政务 政务服务 服务事项 事项 诉求 咨询服务 服务专员 专员 联络处 一业一证 通办 审批 "
     "学校 医院 床位 教师 医生",
-    # 地区生产总值, 增加值, 工业总产值, 人均可支配收入, 开发区, 政策诉求
+    # 地区生产总值, 增加值, 工业总产值, 人均可支配收入, 开发区, 政策诉求; farm output as other output:
+    # 枸杞种植面积20万亩, 粮食总产量4.5万吨 (not a project's, not freight)
     "other": "生产总值 GDP 增加值 总产值 产值 工业总产值 总收入 可支配收入 人均 开发区 第一产业 第二产业 第三产业 "
-    "政策 政策诉求 行程 展会 参展面积",
+    "政策 政策诉求 行程 展会 参展面积 种植面积 播种面积 产量 总产量",
 }
 # Keywords read only before the number: after it, 签约 is an event of the counted thing (16家企业集中签约)
 LEFT_ONLY = frozenset({"开工", "协议", "占地", "签约"})

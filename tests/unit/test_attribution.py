@@ -46,6 +46,8 @@ def test_rate_takes_the_metric_of_the_figure_it_follows():
         # the count's noun ends at the verb (个体工商户|减免租金); the money is forgone rent
         ("为1200户个体工商户减免租金900万元。", "1200户", "enterprises"),
         ("为1200户个体工商户减免租金900万元。", "900万元", "public_finance"),
+        ("全县茶叶种植面积稳定在12万亩。", "12万亩", "other"),  # farm output, not a project
+        ("全年粮食总产量38.6万吨。", "38.6万吨", "other"),  # not freight
     ],
 )
 def test_category(text, mention, category):
