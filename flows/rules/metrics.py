@@ -98,11 +98,14 @@ UNIT_CATEGORY = {
 # 2300户小微企业|减免租金
 RIGHT_CUT = re.compile(r"[，,；;。：:、（(]|在|于|的|向|到|对|从|购销|采购|签约|集中|共|已|将|减免")
 # Filler at the head of a metric phrase: 其中, 全年共, 累计完成 keep 累计完成 but drop 其中/共
-# and the period a clause opens with is when, not what: 今年一季度, 2023年1-10月, 前三季度
+# and the period a clause opens with is when, not what: 今年一季度, 2023年1-10月, 前三季度; nor is the
+# park or body it opens with (片区完成外贸进出口额, 开发区累计注册企业, 该市新增就业)
 METRIC_TRIM = re.compile(
     r"^(?:其中|此外|同时|另有|共计|共有|共|合计|全年|全市|全县|全省|全区|实现|已|达到|达"
+    r"|片区|园区|开发区|经开区|高新区|合作区|综保区|自贸区|该区|该市|该县|该州|该关"
     r"|(?:19|20)\d{2}年(?:度)?|今年|去年|上年|本年|[上下]半年|前?[一二三四]季度|前三季度"
     r"|\d{1,2}[-—~至]\d{1,2}月(?:份)?|\d{1,2}月(?:份|底|末|初|上旬|中旬|下旬)?(?:前|以来)?|年初以来|以来|的|[，,、\s])+"
 )
-# ... but the 达 of 通达 (可通达19个国家) is the verb that says what is counted
-METRIC_TAIL = re.compile(r"(?:已达|达到|(?<!通)达|为|共|有|是|分别|合计|小计|的)+$")
+# ... but the 达 of 通达 (可通达19个国家) is the verb that says what is counted. 工业总产值完成812亿元,
+# 种植面积稳定在20万亩: the verb before the number is no part of the metric
+METRIC_TAIL = re.compile(r"(?:已达|达到|(?<!通)达|为|共|有|是|分别|合计|小计|的|完成|实现|稳定在|保持在)+$")

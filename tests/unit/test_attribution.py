@@ -101,6 +101,10 @@ def test_no_date_no_year():
         ("今年一季度，瑞丽市共推进重点项目46个。", "46个", "推进重点项目"),
         ("2023年1-10月，钦州港片区完成固定资产投资152.3亿元。", "152.3亿元", "完成固定资产投资"),
         ("4月底前重点项目开复工率超过90%。", "超过90%", "重点项目开复工率"),
+        # nor the park the clause opens with, nor the verb right before the number
+        ("今年1-8月，片区完成外贸进出口额320亿元。", "320亿元", "完成外贸进出口额"),
+        ("开发区规模以上工业总产值完成512亿元。", "512亿元", "规模以上工业总产值"),
+        ("全县茶叶种植面积稳定在12万亩。", "12万亩", "茶叶种植面积"),
     ],
 )
 def test_metric_leaves_out_the_clause_opening_place_and_period(text, mention, metric):
