@@ -102,7 +102,8 @@ class Spots:
         if end < after <= end + _INVESTORS_REACH and _INVESTORS_TO.fullmatch(text, end, after):
             return True
         p = self._previous(n)
-        if p >= 0 and start - _INVESTORS_REACH <= self.ends[p] < start and _INVESTORS_TO.fullmatch(text, self.ends[p], start):
+        before = self.ends[p] if p >= 0 else -_INVESTORS_REACH - 1  # none: out of reach
+        if start - _INVESTORS_REACH <= before < start and _INVESTORS_TO.fullmatch(text, before, start):
             return False
         return None
 
