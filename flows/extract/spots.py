@@ -71,9 +71,13 @@ class Spots:
         """An organisation, donor or facility around the place, a partner marker before it, or the
         next item of a list of partners. Its previous spot, when near, is judged already."""
         text, start, end = self.text, self.starts[n], self.ends[n]
-        investors = self._investors_between(n)
-        if investors is not None:
-            return investors
+        # One character each tells most spots from a pair of investors' home and destination
+        starts, after = self.starts, n + 1
+        if text[start - 1:start] in _INVESTORS_GO or (
+                after < len(starts) and starts[after] - end <= _INVESTORS_REACH and text[starts[after] - 1] in _INVESTORS_GO):
+            investors = self._investors_between(n)
+            if investors is not None:
+                return investors
         check_org, check_donor, check_facility = self._checks
         if check_org or check_donor or check_facility:
             # The regexes run only where their word is close enough after the place to match
@@ -129,6 +133,7 @@ _VENUE_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:举行|召开|举办|开幕)"
 # Between investors' home and where they invest: 江苏企业到伊犁, 浙江客商来衢州, 上海民营企业赴云南
 _INVESTORS_TO = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|客商|商会|资本|企业家)(?:到|赴|来|在)")
 _INVESTORS_REACH = 9  # characters _INVESTORS_TO spans at most
+_INVESTORS_GO = frozenset("到赴来在")  # its last character
 _AFTER_REACH = 16  # characters _ORG_AFTER (10 + 6), _DONOR_AFTER (8 + 2) and _FACILITY_AFTER (4 + 4) span at most
 _FACILITY_WORD = re.compile(r"站|机场|酒店|宾馆|大厦|会展中心")  # none in the text: no place is inside a facility
 _LEVEL_OF = {"省": "province", "市": "prefecture", "县": "county", "州": "prefecture"}
