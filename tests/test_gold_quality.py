@@ -1,7 +1,8 @@
 """End to end on the real articles in ../shared: extraction must stay at or above the quality bar.
 
 Reads the corpus and gold from ../shared at runtime (nothing copied into the repository) and scores
-with the functions of ../shared/eval/score.py, the scorer CI uses.
+with the functions of ../shared/eval/score.py, the scorer CI uses. The probe articles (tests/data), short
+articles of our own on the genre annotated by hand, are held to the level they reached.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from flows.explain import figures_as_rows, read_one
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BAR = {"f1": 0.95, "strict_f1": 0.85}
 SETS = {"seeds": ["seeds.jsonl"], "dev": ["dev_c.jsonl", "dev_d.jsonl"]}
+PROBES = Path(__file__).parent / "data"
+# One figure missed or wrongly attributed of the 176 brings these down: 1.000 and 0.983 reached
+PROBE_BAR = {"f1": 1.0, "strict_f1": 0.98}
 
 pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="../shared not present")
 
@@ -43,3 +47,13 @@ def test_quality_bar(name):
         summary = score.score(gold, _predictions(corpus), False, str(corpus))
     assert summary["f1"] >= BAR["f1"], summary
     assert summary["strict_f1"] >= BAR["strict_f1"], summary
+
+
+def test_probe_articles_stay_at_their_level():
+    score = _scorer()
+    corpus = PROBES / "probe_articles"
+    gold = [row for file in sorted((PROBES / "probe_gold").glob("*.jsonl")) for row in score.load_gold(str(file))]
+    with contextlib.redirect_stdout(io.StringIO()):
+        summary = score.score(gold, _predictions(corpus), False, str(corpus))
+    assert summary["f1"] >= PROBE_BAR["f1"], summary
+    assert summary["strict_f1"] >= PROBE_BAR["strict_f1"], summary

@@ -18,6 +18,7 @@ from flows.extract.metric import left_context, metric_and_category, right_contex
 from flows.extract.spots import Spots, figure_place, last_place, place_spots
 from flows.extract.years import current_year, sentence_years, time_words
 from flows.records import Article, Figure
+from flows.rules import metrics as mr
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 _CONTINUES = re.compile(r"\s*(?:其中|其中，)")
@@ -81,11 +82,17 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
 
 
 def _without_subject_place(left: str, end: int, spots: Spots) -> str:
-    """The place a clause opens with is where, not what: 瑞丽市共推进省市重点项目 -> 共推进省市重点项目."""
+    """The place a clause opens with is where, not what: 瑞丽市共推进省市重点项目 -> 共推进省市重点项目.
+
+    Only a period or filler may come before it (今年一季度瑞丽市...): in 帮助销售伊犁农特产品 the
+    place is part of what is counted, and the verb before it says what the figure is.
+    """
     begin = end - len(left)
     n = bisect_left(spots.starts, begin)
     if n < len(spots) and spots.starts[n] - begin <= 6 and spots.ends[n] < end and not spots.partner(n):
-        return left[spots.ends[n] - begin:]
+        head = left[:spots.starts[n] - begin]
+        if not head or mr.METRIC_TRIM.fullmatch(head):
+            return left[spots.ends[n] - begin:]
     return left
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from flows.extract.numbers import parse_number, parse_tenths, tidy
 from flows.rules import nonfigures as nf
-from flows.rules.qualifiers import CHANGE_AFTER, CHANGE_BEFORE, QUALIFIER_AFTER, QUALIFIER_BEFORE, QUALIFIER_FALSE_STARTS
+from flows.rules.qualifiers import (CHANGE_AFTER, CHANGE_BEFORE, MULTIPLE_OVER, QUALIFIER_AFTER, QUALIFIER_BEFORE,
+                                   QUALIFIER_FALSE_STARTS)
 from flows.rules.units import BIG_COUNT_NOUNS, UNIT_FALSE_STARTS, UNIT_SURFACES, UNITS
 
 
@@ -176,6 +177,8 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
         return [Mention(start, end, num_start, low, unit, "over", change, rule),
                 Mention(start, end, m.start("hi"), high, unit, "under", change, rule)]
     qualifier = "over" if inner_over else before_q
+    if surface == "倍" and text[end:end + 1] in MULTIPLE_OVER:  # 3倍多: the 多 comes after the unit
+        qualifier, end = "over", end + 1
     qualifier = _qualifier_after(text, end, qualifier)
     return [Mention(start, end, num_start, low, unit, qualifier, change, _RULE[unit])]
 

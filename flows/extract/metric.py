@@ -107,8 +107,8 @@ def _trim(left: str) -> str:
 
 # The first characters of METRIC_TRIM's alternatives (with \d and \s, tested in code), the last
 # ones of METRIC_TAIL's: test_attribution's metric examples exercise both.
-_TRIM_FIRST = frozenset("其此同另共合全实已达今去上本下前一二三四年以的，,、")
-_TAIL_LAST = frozenset("达到为共有是别计的")
+_TRIM_FIRST = frozenset("其此同另共合全实已达今去上本下前一二三四年以的，,、片园开经高综自该")
+_TAIL_LAST = frozenset("达到为共有是别计的成现在")
 
 
 def _bare(own: str) -> bool:

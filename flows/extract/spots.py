@@ -2,8 +2,9 @@
 
 A spot is a place named in the text (or 我县, 全市 resolved to the article's place of that level),
 marked a partner when the figure is not its (对美国进出口, 与山东联手, 奔赴湖北武汉、浙江义乌, 四川中辰
-智慧科技有限公司, 武汉援疆工作队). attribution.py picks the spot nearest before each figure. Cannot tell
-a donor from a recipient (湖北省、武汉市累计投入援博资金 is about 博乐, the sentence names only the donors).
+智慧科技有限公司, 武汉援疆工作队, the home of investors in 引导江苏企业到伊犁投资, a venue: 推介会在深圳举行).
+attribution.py picks the spot nearest before each figure. Cannot tell a donor from a recipient
+(湖北省、武汉市累计投入援博资金 is about 博乐, the sentence names only the donors).
 """
 
 from __future__ import annotations
@@ -70,6 +71,13 @@ class Spots:
         """An organisation, donor or facility around the place, a partner marker before it, or the
         next item of a list of partners. Its previous spot, when near, is judged already."""
         text, start, end = self.text, self.starts[n], self.ends[n]
+        # One character each tells most spots from a pair of investors' home and destination
+        starts, after = self.starts, n + 1
+        if text[start - 1:start] in _INVESTORS_GO or (
+                after < len(starts) and starts[after] - end <= _INVESTORS_REACH and text[starts[after] - 1] in _INVESTORS_GO):
+            investors = self._investors_between(n)
+            if investors is not None:
+                return investors
         check_org, check_donor, check_facility = self._checks
         if check_org or check_donor or check_facility:
             # The regexes run only where their word is close enough after the place to match
@@ -84,11 +92,26 @@ class Spots:
                 return True
         if text[start - 1:start] in _PARTNER_LAST and _PARTNER_BEFORE.search(text, max(0, start - 4), start):
             return True
+        if text[start - 1:start] == "在" and _VENUE_AFTER.match(text, end):
+            return True
         p = self._previous(n)
         if p >= 0 and start - self.ends[p] <= 4 and self.judged[p]:
             gap = text[self.ends[p]:start]
             return "、" in gap or "和" in gap or gap == ""
         return False
+
+    def _investors_between(self, n: int) -> bool | None:
+        """引导江苏企业到伊犁投资: the investors' home is the partner, where they go is the figure's
+        place (though 到 before it marks a partner elsewhere). None: spot n is in no such pair."""
+        text, start, end = self.text, self.starts[n], self.ends[n]
+        after = self._next_start(n)
+        if end < after <= end + _INVESTORS_REACH and _INVESTORS_TO.fullmatch(text, end, after):
+            return True
+        p = self._previous(n)
+        before = self.ends[p] if p >= 0 else -_INVESTORS_REACH - 1  # none: out of reach
+        if start - _INVESTORS_REACH <= before < start and _INVESTORS_TO.fullmatch(text, before, start):
+            return False
+        return None
 
 
 # 对美国进出口, 与山东联手, 赴/前往/奔赴四川, 进山东市场, 占全国比重, 比全国高出: the place is the other side
@@ -106,6 +129,13 @@ _DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶)")
 _RECIPIENT_BEFORE = re.compile(r"(?:向|给|为)$")  # 向甘肃投入财政援助资金: the place receives
 # A place inside a facility's name: 青岛胶州站 (the figure is 青岛's), 在株洲凯悦酒店举行
 _FACILITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:站|机场|酒店|宾馆|大厦|会展中心)")
+# A venue: 开工活动在麒麟区主会场举行, 推介会在深圳举行. The event's figures are its host's (the city
+# before, or the article's place), not the venue's
+_VENUE_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:举行|召开|举办|开幕)")
+# Between investors' home and where they invest: 江苏企业到伊犁, 浙江客商来衢州, 上海民营企业赴云南
+_INVESTORS_TO = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|客商|商会|资本|企业家)(?:到|赴|来|在)")
+_INVESTORS_REACH = 9  # characters _INVESTORS_TO spans at most
+_INVESTORS_GO = frozenset("到赴来在")  # its last character
 _AFTER_REACH = 16  # characters _ORG_AFTER (10 + 6), _DONOR_AFTER (8 + 2) and _FACILITY_AFTER (4 + 4) span at most
 _FACILITY_WORD = re.compile(r"站|机场|酒店|宾馆|大厦|会展中心")  # none in the text: no place is inside a facility
 _LEVEL_OF = {"省": "province", "市": "prefecture", "县": "county", "州": "prefecture"}

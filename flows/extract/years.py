@@ -49,6 +49,9 @@ _YEAR_SET_FIRST = r"[12一二](?:(?<=1)9\d{2}|(?<=2)0\d{2}|(?<=[一二])[九〇�
 _FOUNDED = re.compile(rf"({_YEAR_SET_FIRST})年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?[^。；;]{{0,16}}?"
                       r"(?:首趟|首列|首班|首次|首批|成立|开通|通车|启用|挂牌|设立|获批)")
 _CLAUSE_END = re.compile(r"[，,；;]")
+# A past year's figure named as a base: 由去年的25%提升至31%, 是去年同期的3倍 (the 的 right before a number)
+_BASE_FIGURE = re.compile(r"(?<=去年|上年|前年)(?:同期)?的(?=[约近超逾]?[\d一二三四五六七八九十两])")
+_MULTIPLE = re.compile(r"[约近超逾]?[\d.一二三四五六七八九十两]+倍")  # 3倍, 3.4倍: a ratio to the base
 
 
 def year_number(text: str) -> int:
@@ -167,7 +170,8 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
     for m in [*found, None]:
         start = m.start() - base if m is not None else 0
         while offset is not None and (m is None or offset <= start):
-            if one_shot[1] is not None and 0 <= offset - one_shot[0] <= 2:  # 同比2011年的228.2亿美元: that figure only
+            # 同比2011年的228.2亿美元: that figure only; but 是2011年的3倍 is this year's ratio
+            if one_shot[1] is not None and 0 <= offset - one_shot[0] <= 2 and not _MULTIPLE.match(sentence, offset):
                 years.append(one_shot[1])
             else:
                 years.append(None if offset < cum_clause_end else state)
@@ -182,6 +186,8 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             frame_seen = True
             if m["head"] or m["lead"]:
                 carried = state
+        elif m["rel"] and (named := _BASE_FIGURE.match(sentence, end)):  # 由去年的25%提升至31%: 25% only
+            one_shot = (named.end(), _relative(m["rel"], state, current, dated))
         elif m["rel"]:
             state = _relative(m["rel"], state, current, dated)
             frame_seen = True

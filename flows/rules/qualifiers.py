@@ -21,6 +21,8 @@ QUALIFIER_AFTER = (
     ("over", ("以上", "之多")),
     ("under", ("以下", "以内")),
 )
+# After a multiple's 倍: 3倍多, 2倍余 (elsewhere 余/多 sit before the unit: 800余万元, 5万多公里)
+MULTIPLE_OVER = frozenset("多余")
 
 # The clause before the number ends in a change verb: 同比增长370.2%, 减少一成九, 增长超过20%,
 # 较2020年增长12.35亿元, 增速为8%; but 新增就业 is a level and 增加到3.5万人 / 增至8家 reach a level.

@@ -45,6 +45,9 @@ PHYSICAL = {
     "头": ("other:头", 1),  # 60万头 pigs
     "锭": ("other:锭", 1),  # 10万锭 spindles
     "倍": ("other:倍", 1),  # 6倍: a ratio, kept so a reader sees it
+    "辆次": ("other:辆次", 1),  # 出入境交通工具26万辆次: vehicle trips, as 人次 are person trips
+    "架次": ("other:架次", 1),  # 起降航班1.2万架次
+    "艘次": ("other:艘次", 1),  # 进出港船舶3200艘次
 }
 
 PEOPLE = {

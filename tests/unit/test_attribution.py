@@ -36,6 +36,18 @@ def test_rate_takes_the_metric_of_the_figure_it_follows():
         ("设立18个便民服务窗口。", "18个", "public_service"),  # the counted noun follows
         ("地区生产总值320亿元。", "320亿元", "other"),
         ("其中无偿援助资金0.8亿元。", "0.8亿元", "public_finance"),  # nearest and longest keyword: 援助资金
+        ("海关统计，口岸进出口货运量860万吨。", "860万吨", "trade"),  # a port's trade, not its freight
+        ("社会消费品零售总额420亿元。", "420亿元", "trade"),  # domestic trade
+        ("兑现企业奖补资金1500万元。", "1500万元", "public_finance"),  # money the government hands out
+        ("安排产业扶持资金6000万元。", "6000万元", "public_finance"),
+        ("实际到位内资18.6亿元。", "18.6亿元", "investment"),
+        ("产品销往30多个国家和地区。", "30多个", "trade"),
+        ("中欧班列可通达21个国家。", "21个", "logistics"),  # 通达 is not trimmed as a trailing 达
+        # the count's noun ends at the verb (个体工商户|减免租金); the money is forgone rent
+        ("为1200户个体工商户减免租金900万元。", "1200户", "enterprises"),
+        ("为1200户个体工商户减免租金900万元。", "900万元", "public_finance"),
+        ("全县茶叶种植面积稳定在12万亩。", "12万亩", "other"),  # farm output, not a project
+        ("全年粮食总产量38.6万吨。", "38.6万吨", "other"),  # not freight
     ],
 )
 def test_category(text, mention, category):
@@ -53,6 +65,12 @@ def test_category(text, mention, category):
         ("2019年以来，累计引进企业60家。", "60家", None),
         ("2023年新增债券3亿元。全县签约项目12个。", "12个", 2024),  # an inline year does not carry
         ("出口19亿美元，同比2022年的15亿美元增长26%。", "15亿美元", 2022),  # 2022年的 is that figure's
+        # 去年的 before a number names last year's figure, and the sentence goes on in this year
+        ("加工转化率由去年的40%提升至46%。", "40%", 2023),
+        ("加工转化率由去年的40%提升至46%。", "46%", 2024),
+        # a multiple of a past year is this year's ratio
+        ("跨境电商交易额是去年同期的2.5倍。", "2.5倍", 2024),
+        ("出口额19亿美元，是2020年的3倍。", "3倍", 2024),
     ],
 )
 def test_year(text, mention, year):
@@ -83,10 +101,20 @@ def test_no_date_no_year():
         ("今年一季度，瑞丽市共推进重点项目46个。", "46个", "推进重点项目"),
         ("2023年1-10月，钦州港片区完成固定资产投资152.3亿元。", "152.3亿元", "完成固定资产投资"),
         ("4月底前重点项目开复工率超过90%。", "超过90%", "重点项目开复工率"),
+        # nor the park the clause opens with, nor the verb right before the number
+        ("今年1-8月，片区完成外贸进出口额320亿元。", "320亿元", "完成外贸进出口额"),
+        ("开发区规模以上工业总产值完成512亿元。", "512亿元", "规模以上工业总产值"),
+        ("全县茶叶种植面积稳定在12万亩。", "12万亩", "茶叶种植面积"),
     ],
 )
 def test_metric_leaves_out_the_clause_opening_place_and_period(text, mention, metric):
     assert figures(text)[mention].metric == metric
+
+
+def test_a_place_after_the_verb_is_part_of_the_metric():
+    # 帮助销售 opens the clause: 湖南 is whose produce is sold, and 销售 says it is trade
+    fig = figures("通过展销平台，帮助销售湖南农特产品2.4亿元。")["2.4亿元"]
+    assert fig.metric == "帮助销售湖南农特产品" and fig.category == "trade"
 
 
 def test_since_the_start_of_the_articles_own_year_is_that_year():
@@ -126,6 +154,12 @@ def test_an_undated_anniversary_article_reports_on_the_anniversary_year():
     ("瑞丽市今年引进昆明某某科技有限公司等企业15家。", "15家", "瑞丽市"),
     # a station named after a county belongs to the city before it
     ("青岛胶州站今年发送旅客120万人次。", "120万人次", "青岛市"),
+    # the investors' home is the partner, where they invest is the place (though 到/来 precede it)
+    ("今年，工作队引导浙江企业到阿克苏投资兴业，全年新落地产业项目35个。", "35个", "阿克苏地区"),
+    ("吸引广东客商来昭通投资，实际到位资金12亿元。", "12亿元", "昭通市"),
+    # a venue is not the event's subject: the host named before it is
+    ("3月8日，会泽县招商推介会在深圳举行。现场签约项目12个。", "12个", "会泽县"),
+    ("玉溪市一季度项目集中开工仪式在红塔区主会场举行，开工项目41个。", "41个", "玉溪市"),
 ])
 def test_place_skips_partners_organisations_and_facilities(text, mention, place):
     # Partner flags are judged only for the spots a figure consults (spots.Spots): a list of

@@ -33,6 +33,8 @@ def one(text):
         ("增长百分之八点五。", 8.5, "percent"),
         ("占全县的七成。", 70, "percent"),  # 成 is tenths
         ("增长二成三。", 23, "percent"),
+        ("进出境车辆4.2万辆次。", 42_000, "other:辆次"),  # vehicle trips, not 4.2万辆 and a stray 次
+        ("保障航班起降8600架次。", 8600, "other:架次"),
     ],
 )
 def test_value_and_unit(text, value, unit):
@@ -52,6 +54,7 @@ def test_value_and_unit(text, value, unit):
         ("总投资10亿元以上。", "over"),
         ("预计实现产值20亿元。", "exact"),  # 预计 says forecast, not rounding
         ("集中签约18个。", "exact"),  # the 约 of 签约 is no qualifier
+        ("交易额是去年的4倍多。", "over"),  # a multiple's 多 comes after 倍
     ],
 )
 def test_qualifier(text, qualifier):
