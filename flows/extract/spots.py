@@ -72,9 +72,9 @@ class Spots:
         next item of a list of partners. Its previous spot, when near, is judged already."""
         text, start, end = self.text, self.starts[n], self.ends[n]
         # One character each tells most spots from a pair of investors' home and destination
-        starts, after = self.starts, n + 1
-        if text[start - 1:start] in _INVESTORS_GO or (
-                after < len(starts) and starts[after] - end <= _INVESTORS_REACH and text[starts[after] - 1] in _INVESTORS_GO):
+        starts, following = self.starts, n + 1
+        if text[start - 1:start] in _INVESTORS_GO or (following < len(starts) and starts[following] - end <= _INVESTORS_REACH
+                                                      and text[starts[following] - 1] in _INVESTORS_GO):
             investors = self._investors_between(n)
             if investors is not None:
                 return investors
