@@ -155,7 +155,7 @@ def garbled_spans(text: str) -> list[tuple[int, int]]:
     """
     # Every strong sign holds one of these: most pages have none, and "in" is cheaper than a scan
     strong = "?" in text or "\ufffd" in text or "/p>" in text
-    anchors = [m.start() for m in rules.MOJIBAKE_STRONG.finditer(text)] if strong else []
+    anchors = [m.start() for pattern in rules.MOJIBAKE_STRONG for m in pattern.finditer(text)] if strong else []
     anchors += [m.start() for pattern in rules.MOJIBAKE_WEAK for m in pattern.finditer(text)
                 if _odd_count(text[m.start(): m.start() + rules.MOJIBAKE_WINDOW]) >= rules.MOJIBAKE_RARE_MIN]
     spans: list[tuple[int, int]] = []

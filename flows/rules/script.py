@@ -52,7 +52,10 @@ CJK_SPACES = re.compile(rf" [ ]*(?=[{CJK}])")
 # its "<" ("?!?/p>" for "。”</p>"). Weak signs need garbage around them (see MOJIBAKE_RARE_MIN):
 # "?" glued to CJK or pinyin-like letters ("?缇衬茉淳C合利用", "驶?cè)氚l展"), an ASCII letter, bopomofo or Greek letter between CJK
 # characters ("蔽靼矅H港"), private-use code points.
-MOJIBAKE_STRONG = re.compile(rf"\ufffd|\?[a-zü{_TONED}]{{1,8}}\)|\?[!;]?\?/?[a-z]{{1,4}}>|/p>(?<![<\w]/p>)")
+# Three strong patterns, each opening with a literal the engine jumps to (a set of first characters
+# would be tested at every position); an anchor inside another's span is dropped by garbled_spans.
+MOJIBAKE_STRONG = (re.compile("\ufffd"), re.compile(rf"\?(?:[a-zü{_TONED}]{{1,8}}\)|[!;]?\?/?[a-z]{{1,4}}>)"),
+                   re.compile(r"/p>(?<![<\w]/p>)"))
 # Two patterns, not one alternation: each then starts with a character set the engine scans fast
 # (the second tells a private-use character from a letter by looking back at what it matched).
 MOJIBAKE_WEAK = (re.compile(rf"\?[!;]?(?=[{CJK}a-z])"),
