@@ -2,53 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import duckdb
 import polars as pl
 import pytest
 
-from flows import star
-from flows.acquire.local import make_document
-from flows.batch import validate_batch
-from flows.records import Article, Figure, Place
 from warehouse import load
 from warehouse.query import WarehouseMissing, run_query
 
 FACTS_COLUMNS = ["article_id", "source", "title", "published_date", "mention", "sentence", "value", "unit",
                  "qualifier", "is_change", "metric", "category", "year", "place", "province"]
-KUNMING = Place("530100", "昆明市", "prefecture", "530000", "云南省")
-YUNNAN = Place("530000", "云南省", "province", "CN", "云南省")
 
 
-def batch(source: str = "a.txt", value: float = 9.635e9) -> dict[str, pl.DataFrame]:
-    text = "2024年，昆明市签约项目15个，协议资金96.35亿元。"
-    document = make_document(source, text.encode(), "text/plain")
-    article = Article(source=source, content_hash=document.content_hash, original_text=text, text=text,
-                      title="签约", published_date=date(2024, 1, 19), publisher="昆明发布")
-    figures = [Figure(mention="96.35亿元", sentence=text, value=value, unit="CNY", metric="协议资金",
-                      category="investment", year=2024, place=KUNMING, rule="money", start=20)]
-    tables, _ = validate_batch([document], [article], [figures], "run-1", datetime(2024, 1, 20))
-    tables["rejects"] = star.rejects_frame([], "run-1", datetime(2024, 1, 20))
-    return tables
-
-
-@pytest.fixture
-def db(warehouse):
-    load.ensure_schema(warehouse, star.places_frame([YUNNAN, KUNMING]))
-    return warehouse
-
-
-def test_facts_view_has_the_contract_columns_and_resolves_place_and_province(db):
-    load.load_batch(db, batch())
+def test_facts_view_has_the_contract_columns_and_resolves_place_and_province(db, make_batch):
+    load.load_batch(db, make_batch())
     columns, rows = run_query(db, "select * from facts")
     assert columns == FACTS_COLUMNS
     row = dict(zip(columns, rows[0]))
     assert (row["value"], row["unit"], row["metric"], row["place"], row["province"]) == (9.635e9, "CNY", "协议资金", "昆明市", "云南省")
 
 
-def test_a_batch_that_fails_midway_leaves_nothing_behind(db):
-    broken = batch()
+def test_a_batch_that_fails_midway_leaves_nothing_behind(db, make_batch):
+    broken = make_batch()
     broken["fact_figure"] = broken["fact_figure"].with_columns(unit=pl.lit(None, dtype=pl.String))  # breaks NOT NULL
     with pytest.raises(duckdb.Error):
         load.load_batch(db, broken)
@@ -56,17 +32,16 @@ def test_a_batch_that_fails_midway_leaves_nothing_behind(db):
     assert run_query(db, "select count(*) from raw_document")[1] == [(0,)]
 
 
-def test_loading_the_same_batch_twice_keeps_one_copy(db):
-    load.load_batch(db, batch())
-    load.load_batch(db, batch())
+def test_loading_the_same_batch_twice_keeps_one_copy(db, make_batch):
+    load.load_batch(db, make_batch())
+    load.load_batch(db, make_batch())
     assert run_query(db, "select count(*) from fact_figure")[1] == [(1,)]
 
 
-def test_ensure_schema_is_repeatable_and_keeps_data(db):
-    load.load_batch(db, batch())
-    load.ensure_schema(db, star.places_frame([YUNNAN, KUNMING]))
-    assert run_query(db, "select count(*) from facts")[1] == [(1,)]
-    assert run_query(db, "select count(*) from dim_place")[1] == [(2,)]
+def test_ensure_schema_is_repeatable_and_keeps_data(loaded, places):
+    load.ensure_schema(loaded, places)
+    assert run_query(loaded, "select count(*) from facts")[1] == [(1,)]
+    assert run_query(loaded, "select count(*) from dim_place")[1] == [(2,)]
 
 
 def test_queries_are_read_only(db):
@@ -85,10 +60,10 @@ def test_runs_are_recorded_with_their_counts(db):
     assert run_query(db, "select status, documents_read, figures_loaded from etl_run")[1] == [("completed", 3, 7)]
 
 
-def test_a_warehouse_made_by_an_older_version_is_refused_with_what_it_lacks(warehouse):
+def test_a_warehouse_made_by_an_older_version_is_refused_with_what_it_lacks(warehouse, places):
     warehouse.parent.mkdir(parents=True)
     con = duckdb.connect(str(warehouse))
     con.execute("create table fact_figure (figure_id varchar primary key, article_id varchar)")
     con.close()
     with pytest.raises(load.WarehouseOutdated, match="fact_figure"):
-        load.ensure_schema(warehouse, star.places_frame([YUNNAN]))
+        load.ensure_schema(warehouse, places)
