@@ -20,7 +20,6 @@ from prefect.artifacts import (
 )
 
 from flows.settings import DEFAULT_DB
-from flows.star import article_id_of
 from warehouse import load
 
 if TYPE_CHECKING:
@@ -93,11 +92,11 @@ def tally_found(counts: RunCounts, found) -> None:
 
 
 def tally(counts: RunCounts, triaged: Triage, tables: dict, rejects: list) -> None:
-    """Add one loaded batch to the run's counts."""
-    loaded = set(tables["dim_article"]["article_id"].to_list()) if "dim_article" in tables else set()
+    """Add one loaded batch to the run's counts: a new or changed document counts once its dim_article row loads."""
+    loaded = set(tables["dim_article"]["source"].to_list()) if "dim_article" in tables else set()
     counts.documents_read += len(triaged.new) + len(triaged.changed) + len(triaged.unchanged)
-    counts.articles_new += sum(article_id_of(d.source) in loaded for d in triaged.new)
-    counts.articles_changed += sum(article_id_of(d.source) in loaded for d in triaged.changed)
+    counts.articles_new += sum(d.source in loaded for d in triaged.new)
+    counts.articles_changed += sum(d.source in loaded for d in triaged.changed)
     counts.articles_unchanged += len(triaged.unchanged)
     counts.add_rejects(rejects)
     counts.figures_loaded += tables["fact_figure"].height if "fact_figure" in tables else 0
