@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import json
 import shutil
 import threading
@@ -176,7 +177,10 @@ def test_two_runs_at_once_each_report_their_own_progress(tmp_path, monkeypatch):
 
     monkeypatch.setattr(report, "PROGRESS_LISTENERS", [listen])
     with ThreadPoolExecutor(2) as pool:
-        futures = [pool.submit(run_in_thread, folder, tmp_path / f"{folder.name}.duckdb") for folder in (SEEDS, two)]
+        # each thread runs in a copy of this context, which holds the session server's API URL (without it a
+        # thread sees no PREFECT_API_URL and starts a temporary server of its own)
+        futures = [pool.submit(contextvars.copy_context().run, run_in_thread, folder, tmp_path / f"{folder.name}.duckdb")
+                   for folder in (SEEDS, two)]
         states = [future.result() for future in futures]
     assert all(state.is_completed() for state in states), [state.message for state in states]
     five, two = (str(state.state_details.flow_run_id) for state in states)
