@@ -63,9 +63,10 @@ def add_missing_columns(con: duckdb.DuckDBPyConnection, ddl: list[str], now: dat
                                 f"in place: {'; '.join(refusals)}. Load into a new file (raw_document keeps "
                                 "every input, so the old articles can be extracted again)")
     for column in missing:
-        con.execute(column.add_column_sql())
+        statement = column.add_column_sql()
+        con.execute(statement)
         con.execute("insert into schema_migrations (migrated_at, table_name, column_name, statement) values (?, ?, ?, ?)",
-                    [now, column.table, column.name, column.add_column_sql()])
+                    [now, column.table, column.name, statement])
     return missing
 
 
