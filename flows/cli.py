@@ -69,8 +69,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     began = time.perf_counter()
     with _progress_bar() as advance:
         report.PROGRESS_LISTENERS.append(advance)
-        state = etl(paths=args.paths, db_path=settings.db_path, batch_size=settings.batch_size,
-                    max_bytes=settings.max_bytes, return_state=True)
+        try:
+            state = etl(paths=args.paths, db_path=settings.db_path, batch_size=settings.batch_size,
+                        max_bytes=settings.max_bytes, return_state=True)
+        finally:  # a later run in this process must not move this run's finished bar
+            report.PROGRESS_LISTENERS.remove(advance)
     if state.is_failed() or state.is_crashed():
         print(f"newsfacts: the run failed: {state.message}", file=sys.stderr)
         return 1

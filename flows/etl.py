@@ -92,6 +92,7 @@ def etl(
     found = find_articles(paths)  # discover
     load_tables(db_path, {"rejects": stages.rejects_table(found.rejects, run_id, began)})
     report.tally_found(counts, found)
+    progress = report.Progress.start(len(found.files))
     # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
     # for futures to wait on, which took two thirds of a run's time.
     for files in report.batches(found.files, batch_size):
@@ -102,6 +103,7 @@ def etl(
         refused = acquire_rejects + parse_rejects + extract_rejects
         tables, rejects = validate(*map(quote, (sorted_docs.to_process, articles, figures, refused)), run_id)  # validate
         load_tables(db_path, quote(tables))  # load
-        report.tally(counts, sorted_docs, tables, rejects, files_done=len(files))
+        report.tally(counts, sorted_docs, tables, rejects)
+        progress.advance(len(files))
     finish(db_path, run_id, counts, (datetime.now() - began).total_seconds())  # report
     return counts

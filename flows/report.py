@@ -10,11 +10,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
+from uuid import UUID
 
-from prefect.artifacts import create_markdown_artifact, create_progress_artifact, create_table_artifact, update_progress_artifact
+from prefect.artifacts import (
+    create_markdown_artifact,
+    create_progress_artifact,
+    create_table_artifact,
+    update_progress_artifact,
+)
 
 from flows.settings import DEFAULT_DB
-from flows.star import article_id_of
 from warehouse import load
 
 if TYPE_CHECKING:
@@ -45,15 +50,37 @@ class RunCounts:
             self.examples.setdefault((reject.stage, reject.reason), f"{reject.source}: {reject.detail}")
 
 
-# Called with (files done, files in all) after each batch; the CLI's progress bar is one.
+# Called with (files done, files in all) after each batch of any run in this process; the CLI's
+# progress bar is one. The numbers are always those of one run (see Progress).
 PROGRESS_LISTENERS: list[Callable[[int, int], None]] = []
-_progress = {"done": 0, "total": 0, "artifact": None}
+
+
+@dataclass(slots=True)
+class Progress:
+    """One run's files done out of its files found: a progress artifact in the Prefect UI, and the listeners.
+
+    Made by each flow run for itself, so runs sharing a process (threads of a worker, tests) never mix counts.
+    """
+
+    total: int
+    artifact_id: UUID
+    done: int = 0
+
+    @classmethod
+    def start(cls, total: int) -> Progress:
+        """Publish the run's progress artifact at 0 %; call inside the flow run it belongs to."""
+        return cls(total, create_progress_artifact(0.0, key="newsfacts-progress", description="Files processed"))
+
+    def advance(self, files_done: int) -> None:
+        """Count a batch's files as done: move the artifact and tell every listener."""
+        self.done += files_done
+        update_progress_artifact(self.artifact_id, 100.0 * self.done / max(self.total, 1))
+        for listener in PROGRESS_LISTENERS:
+            listener(self.done, self.total)
 
 
 def batches(files: list, size: int) -> Iterator[list]:
-    """Split the run's files into batches, announcing progress as each one is taken."""
-    _progress.update(done=0, total=len(files), artifact=create_progress_artifact(0.0, key="newsfacts-progress",
-                                                                                 description="Files processed"))
+    """The run's files in batches of `size`, in order."""
     for start in range(0, len(files), size):
         yield files[start:start + size]
 
@@ -64,21 +91,15 @@ def tally_found(counts: RunCounts, found) -> None:
     counts.add_rejects(found.rejects)
 
 
-def tally(counts: RunCounts, triaged: "Triage", tables: dict, rejects: list, files_done: int) -> None:
-    """Add one loaded batch to the run's counts and move the progress bar."""
-    loaded = set(tables["dim_article"]["article_id"].to_list()) if "dim_article" in tables else set()
+def tally(counts: RunCounts, triaged: Triage, tables: dict, rejects: list) -> None:
+    """Add one loaded batch to the run's counts: a new or changed document counts once its dim_article row loads."""
+    loaded = set(tables["dim_article"]["source"].to_list()) if "dim_article" in tables else set()
     counts.documents_read += len(triaged.new) + len(triaged.changed) + len(triaged.unchanged)
-    counts.articles_new += sum(article_id_of(d.source) in loaded for d in triaged.new)
-    counts.articles_changed += sum(article_id_of(d.source) in loaded for d in triaged.changed)
+    counts.articles_new += sum(d.source in loaded for d in triaged.new)
+    counts.articles_changed += sum(d.source in loaded for d in triaged.changed)
     counts.articles_unchanged += len(triaged.unchanged)
     counts.add_rejects(rejects)
     counts.figures_loaded += tables["fact_figure"].height if "fact_figure" in tables else 0
-    _progress["done"] += files_done
-    total = max(_progress["total"], 1)
-    if _progress["artifact"] is not None:
-        update_progress_artifact(_progress["artifact"], 100.0 * _progress["done"] / total)
-    for listener in PROGRESS_LISTENERS:
-        listener(_progress["done"], _progress["total"])
 
 
 def publish_summary(run_id: str, counts: RunCounts, elapsed: float) -> None:

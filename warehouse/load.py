@@ -15,6 +15,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from warehouse.migrate import Column, add_missing_columns
+
 # Load order inside a batch: dimensions first, so a reader never sees a fact without its dimension.
 BATCH_TABLES = ("raw_document", "dim_source", "dim_metric", "dim_date", "dim_article", "fact_figure", "rejects")
 
@@ -37,45 +39,40 @@ def connect(db_path: str | Path):
         con.close()
 
 
-class WarehouseOutdated(RuntimeError):
-    """The file was made by an older newsfacts: its tables lack columns the code writes."""
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection):
+    """Commit what the block did, or roll all of it back if it raised."""
+    con.execute("begin transaction")
+    try:
+        yield
+    except Exception:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
 
 
-def ensure_schema(db_path: str | Path, places: pl.DataFrame) -> None:
-    """Create every table and view from warehouse/ddl and warehouse/views; add gazetteer places not yet there."""
+def ensure_schema(db_path: str | Path, places: pl.DataFrame) -> list[Column]:
+    """Create the tables and views of warehouse/ddl and warehouse/views, add the columns an older file lacks,
+    and add gazetteer places not yet there, in one transaction. Returns the columns it added.
+
+    Raises WarehouseOutdated, changing nothing, for drift that cannot be migrated (see warehouse/migrate.py).
+    """
     tables = [sql.read_text(encoding="utf-8") for sql in _sql_files("ddl")]
     views = [sql.read_text(encoding="utf-8") for sql in _sql_files("views")]
-    with connect(db_path) as con:
+    with connect(db_path) as con, _transaction(con):
         for statement in tables:
             con.execute(statement)
-        _check_columns(con, tables)
+        added = add_missing_columns(con, tables, datetime.now())
         for statement in views:
             con.execute(statement)
         con.register("stg_place", places.to_arrow())
         con.execute("insert or ignore into dim_place by name select * from stg_place")
         con.unregister("stg_place")
+    return added
 
 
 def _sql_files(folder: str) -> list:
     return sorted((p for p in files("warehouse").joinpath(folder).iterdir() if p.name.endswith(".sql")), key=lambda p: p.name)
-
-
-_COLUMNS = "select table_name, list(column_name order by ordinal_position) from information_schema.columns group by 1"
-
-
-def _check_columns(con: duckdb.DuckDBPyConnection, statements: list[str]) -> None:
-    """Refuse a file whose tables differ from the DDL (`create table if not exists` never alters one)."""
-    fresh = duckdb.connect()  # the DDL applied to an empty in-memory database: what the code expects
-    for statement in statements:
-        fresh.execute(statement)
-    expected = dict(fresh.execute(_COLUMNS).fetchall())
-    fresh.close()
-    found = dict(con.execute(_COLUMNS).fetchall())
-    drift = {table: sorted(set(columns) - set(found.get(table, []))) for table, columns in expected.items()}
-    drift = {table: missing for table, missing in drift.items() if missing}
-    if drift:
-        raise WarehouseOutdated(f"the warehouse was made by an older newsfacts and lacks columns {drift}: "
-                                "load into a new file (raw_document keeps every input for re-extraction)")
 
 
 def known_versions(db_path: str | Path, article_ids: list[str]) -> dict[str, str]:
@@ -92,24 +89,16 @@ def known_versions(db_path: str | Path, article_ids: list[str]) -> dict[str, str
 
 def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame]) -> BatchCounts:
     """Load one batch in one transaction: an article already present is replaced with its figures."""
-    with connect(db_path) as con:
-        con.execute("begin transaction")
-        try:
-            for name in BATCH_TABLES:
-                frame = tables.get(name)
-                if frame is None or frame.is_empty():
-                    continue
-                con.register(f"stg_{name}", frame.to_arrow())
-                if name == "dim_article":
-                    con.execute(
-                        "delete from fact_figure where article_id in (select article_id from stg_dim_article)"
-                    )
-                    con.execute("delete from dim_article where article_id in (select article_id from stg_dim_article)")
-                con.execute(f"insert or ignore into {name} by name select * from stg_{name}")
-            con.execute("commit")
-        except Exception:
-            con.execute("rollback")
-            raise
+    with connect(db_path) as con, _transaction(con):
+        for name in BATCH_TABLES:
+            frame = tables.get(name)
+            if frame is None or frame.is_empty():
+                continue
+            con.register(f"stg_{name}", frame.to_arrow())
+            if name == "dim_article":
+                con.execute("delete from fact_figure where article_id in (select article_id from stg_dim_article)")
+                con.execute("delete from dim_article where article_id in (select article_id from stg_dim_article)")
+            con.execute(f"insert or ignore into {name} by name select * from stg_{name}")
     return BatchCounts(
         articles=_height(tables, "dim_article"), figures=_height(tables, "fact_figure"), rejects=_height(tables, "rejects")
     )

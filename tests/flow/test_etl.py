@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import json
 import shutil
+import threading
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 
 import duckdb
 import pytest
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+from prefect.runtime import flow_run
 
+from flows import report
 from flows.etl import etl
 from tests.conftest import GOLD, SEEDS
 
@@ -148,3 +154,37 @@ def test_a_run_that_cannot_open_its_warehouse_ends_failed_with_the_reason(tmp_pa
     state = etl(paths=[str(SEEDS)], db_path=str(not_a_file), return_state=True)
     assert state.is_failed()
     assert "a-folder.duckdb" in state.message or "IO Error" in state.message
+
+
+def test_two_runs_at_once_each_report_their_own_progress(tmp_path, monkeypatch):
+    two = tmp_path / "two"
+    two.mkdir()
+    for seed in sorted(SEEDS.iterdir())[:2]:
+        shutil.copy(seed, two)
+    heard = defaultdict(list)  # flow run id -> (done, total) as the listener heard them
+    both_going = threading.Barrier(2, timeout=60)
+
+    def listen(done: int, total: int) -> None:
+        heard[str(flow_run.id)].append((done, total))
+        if len(heard[str(flow_run.id)]) == 1:
+            both_going.wait()  # neither run goes past its first batch before the other has one: they interleave
+
+    def run_in_thread(folder, db):
+        try:
+            return etl(paths=[str(folder)], db_path=str(db), batch_size=1, return_state=True)
+        finally:
+            both_going.abort()  # a run that fails before its first batch must not keep the other waiting
+
+    monkeypatch.setattr(report, "PROGRESS_LISTENERS", [listen])
+    with ThreadPoolExecutor(2) as pool:
+        # each thread runs in a copy of this context, which holds the session server's API URL (without it a
+        # thread sees no PREFECT_API_URL and starts a temporary server of its own)
+        futures = [pool.submit(contextvars.copy_context().run, run_in_thread, folder, tmp_path / f"{folder.name}.duckdb")
+                   for folder in (SEEDS, two)]
+        states = [future.result() for future in futures]
+    assert all(state.is_completed() for state in states), [state.message for state in states]
+    five, two = (str(state.state_details.flow_run_id) for state in states)
+    assert heard[five] == [(n, 5) for n in range(1, 6)]
+    assert heard[two] == [(1, 2), (2, 2)]
+    for run_id in (five, two):
+        assert artifacts_of(run_id)["newsfacts-progress"].data == 100.0

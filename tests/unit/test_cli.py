@@ -12,9 +12,6 @@ from pathlib import Path
 import pytest
 
 from flows.cli import main
-from tests.unit.test_warehouse import YUNNAN, KUNMING, batch
-from flows import star
-from warehouse import load
 
 NEWSFACTS = Path(sys.executable).with_name("newsfacts")
 
@@ -31,13 +28,6 @@ def test_run_on_paths_that_do_not_exist_exits_cleanly_without_starting_prefect(t
     err = capsys.readouterr().err
     assert "no such file or folder" in err and "Traceback" not in err
     assert not (tmp_path / "w.duckdb").exists()
-
-
-@pytest.fixture
-def loaded(warehouse):
-    load.ensure_schema(warehouse, star.places_frame([YUNNAN, KUNMING]))
-    load.load_batch(warehouse, batch())
-    return warehouse
 
 
 QUERY = "select metric, value, unit, place from facts"

@@ -2,53 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import duckdb
 import polars as pl
 import pytest
 
-from flows import star
-from flows.acquire.local import make_document
-from flows.batch import validate_batch
-from flows.records import Article, Figure, Place
 from warehouse import load
+from warehouse.migrate import WarehouseOutdated
 from warehouse.query import WarehouseMissing, run_query
 
 FACTS_COLUMNS = ["article_id", "source", "title", "published_date", "mention", "sentence", "value", "unit",
                  "qualifier", "is_change", "metric", "category", "year", "place", "province"]
-KUNMING = Place("530100", "昆明市", "prefecture", "530000", "云南省")
-YUNNAN = Place("530000", "云南省", "province", "CN", "云南省")
 
 
-def batch(source: str = "a.txt", value: float = 9.635e9) -> dict[str, pl.DataFrame]:
-    text = "2024年，昆明市签约项目15个，协议资金96.35亿元。"
-    document = make_document(source, text.encode(), "text/plain")
-    article = Article(source=source, content_hash=document.content_hash, original_text=text, text=text,
-                      title="签约", published_date=date(2024, 1, 19), publisher="昆明发布")
-    figures = [Figure(mention="96.35亿元", sentence=text, value=value, unit="CNY", metric="协议资金",
-                      category="investment", year=2024, place=KUNMING, rule="money", start=20)]
-    tables, _ = validate_batch([document], [article], [figures], "run-1", datetime(2024, 1, 20))
-    tables["rejects"] = star.rejects_frame([], "run-1", datetime(2024, 1, 20))
-    return tables
-
-
-@pytest.fixture
-def db(warehouse):
-    load.ensure_schema(warehouse, star.places_frame([YUNNAN, KUNMING]))
-    return warehouse
-
-
-def test_facts_view_has_the_contract_columns_and_resolves_place_and_province(db):
-    load.load_batch(db, batch())
+def test_facts_view_has_the_contract_columns_and_resolves_place_and_province(db, make_batch):
+    load.load_batch(db, make_batch())
     columns, rows = run_query(db, "select * from facts")
     assert columns == FACTS_COLUMNS
     row = dict(zip(columns, rows[0]))
     assert (row["value"], row["unit"], row["metric"], row["place"], row["province"]) == (9.635e9, "CNY", "协议资金", "昆明市", "云南省")
 
 
-def test_a_batch_that_fails_midway_leaves_nothing_behind(db):
-    broken = batch()
+def test_a_batch_that_fails_midway_leaves_nothing_behind(db, make_batch):
+    broken = make_batch()
     broken["fact_figure"] = broken["fact_figure"].with_columns(unit=pl.lit(None, dtype=pl.String))  # breaks NOT NULL
     with pytest.raises(duckdb.Error):
         load.load_batch(db, broken)
@@ -56,17 +33,16 @@ def test_a_batch_that_fails_midway_leaves_nothing_behind(db):
     assert run_query(db, "select count(*) from raw_document")[1] == [(0,)]
 
 
-def test_loading_the_same_batch_twice_keeps_one_copy(db):
-    load.load_batch(db, batch())
-    load.load_batch(db, batch())
+def test_loading_the_same_batch_twice_keeps_one_copy(db, make_batch):
+    load.load_batch(db, make_batch())
+    load.load_batch(db, make_batch())
     assert run_query(db, "select count(*) from fact_figure")[1] == [(1,)]
 
 
-def test_ensure_schema_is_repeatable_and_keeps_data(db):
-    load.load_batch(db, batch())
-    load.ensure_schema(db, star.places_frame([YUNNAN, KUNMING]))
-    assert run_query(db, "select count(*) from facts")[1] == [(1,)]
-    assert run_query(db, "select count(*) from dim_place")[1] == [(2,)]
+def test_ensure_schema_is_repeatable_and_keeps_data(loaded, places):
+    load.ensure_schema(loaded, places)
+    assert run_query(loaded, "select count(*) from facts")[1] == [(1,)]
+    assert run_query(loaded, "select count(*) from dim_place")[1] == [(2,)]
 
 
 def test_queries_are_read_only(db):
@@ -85,10 +61,58 @@ def test_runs_are_recorded_with_their_counts(db):
     assert run_query(db, "select status, documents_read, figures_loaded from etl_run")[1] == [("completed", 3, 7)]
 
 
-def test_a_warehouse_made_by_an_older_version_is_refused_with_what_it_lacks(warehouse):
+def older(db, *statements: str) -> None:
+    """Make the file look as an older newsfacts left it."""
+    con = duckdb.connect(str(db))
+    try:
+        for statement in statements:
+            con.execute(statement)
+    finally:
+        con.close()
+
+
+def migrations(db) -> list[tuple]:
+    return run_query(db, "select table_name, column_name from schema_migrations order by all")[1]
+
+
+def test_columns_an_older_file_lacks_are_added_and_its_rows_kept(loaded, places, make_batch):
+    load.start_run(loaded, "run-0", "newsfacts-etl", ["a/"], datetime(2024, 1, 1, 8))
+    # year is nullable; figures_loaded is NOT NULL with a default, which the run row gets
+    older(loaded, "alter table fact_figure drop column year", "alter table etl_run drop column figures_loaded")
+    added = load.ensure_schema(loaded, places)
+    assert [(c.table, c.name) for c in added] == [("etl_run", "figures_loaded"), ("fact_figure", "year")]
+    assert migrations(loaded) == [("etl_run", "figures_loaded"), ("fact_figure", "year")]
+    assert run_query(loaded, "select run_id, figures_loaded from etl_run")[1] == [("run-0", 0)]
+    assert run_query(loaded, "select value, year from facts")[1] == [(9.635e9, None)]  # the row stays, its year unknown
+    load.load_batch(loaded, make_batch())  # loading the article again gives its figures their year back
+    assert run_query(loaded, "select value, year from facts")[1] == [(9.635e9, 2024)]
+
+
+def test_a_second_ensure_schema_after_a_migration_does_nothing(loaded, places):
+    older(loaded, "alter table dim_article drop column bylines")
+    load.ensure_schema(loaded, places)
+    assert load.ensure_schema(loaded, places) == []
+    assert migrations(loaded) == [("dim_article", "bylines")]
+
+
+def test_a_not_null_column_without_default_is_added_to_an_empty_table(db, places):
+    older(db, "alter table fact_figure drop column is_garbled")  # no rows: nothing to invent a value for
+    load.ensure_schema(db, places)
+    assert migrations(db) == [("fact_figure", "is_garbled")]
+
+
+def test_a_not_null_column_without_default_is_refused_on_a_table_with_rows(loaded, places):
+    older(loaded, "alter table fact_figure drop column is_garbled")  # the old figures' value is unknown
+    with pytest.raises(WarehouseOutdated, match=r"fact_figure\.is_garbled is missing, NOT NULL with no default, "
+                                                r"and fact_figure has 1 rows.*new file"):
+        load.ensure_schema(loaded, places)
+    assert migrations(loaded) == []
+    assert "is_garbled" not in run_query(loaded, "select * from fact_figure")[0]
+
+
+def test_a_column_whose_type_changed_is_refused_and_nothing_is_created(warehouse, places):
     warehouse.parent.mkdir(parents=True)
-    con = duckdb.connect(str(warehouse))
-    con.execute("create table fact_figure (figure_id varchar primary key, article_id varchar)")
-    con.close()
-    with pytest.raises(load.WarehouseOutdated, match="fact_figure"):
-        load.ensure_schema(warehouse, star.places_frame([YUNNAN]))
+    older(warehouse, "create table fact_figure (figure_id varchar primary key, value varchar)")
+    with pytest.raises(WarehouseOutdated, match=r"fact_figure\.value is VARCHAR in the file but DOUBLE in the DDL"):
+        load.ensure_schema(warehouse, places)
+    assert run_query(warehouse, "select table_name from duckdb_tables()")[1] == [("fact_figure",)]  # all rolled back
