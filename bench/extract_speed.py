@@ -18,11 +18,11 @@ batch, and are evicted by the other stage's when the two alternate.
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
 import time
-import resource
 import tracemalloc
 from pathlib import Path
 
@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from flows.settings import DEFAULT_BATCH_SIZE  # noqa: E402  (after the path: run from a checkout)
+
 SHARED = ROOT.parent / "shared" / "corpus"
 TARGET_PER_SECOND = 1500  # on the seed-like articles
 TARGET_SPEEDUP = 10
@@ -39,10 +40,8 @@ TARGET_IMPORT_S = 1.0
 
 def corpus_groups() -> dict[str, list[str]]:
     """{"seeds": [...], "dev": [...]}: the seed-like articles first, they carry the target."""
-    if SHARED.exists():
-        folders = {"seeds": SHARED / "seeds", "dev": SHARED / "dev"}
-    else:
-        folders = {"seeds": ROOT / "samples" / "articles"}
+    shared = {"seeds": SHARED / "seeds", "dev": SHARED / "dev"}
+    folders = shared if SHARED.exists() else {"seeds": ROOT / "samples" / "articles"}
     return {name: [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
             for name, folder in folders.items()}
 
@@ -106,7 +105,7 @@ def stage_ms(texts: list[str], rounds: int = 200) -> dict[str, float]:
         "metadata": lambda: [read_metadata(n.lines, n.furniture) for n in normalized],
         "find_places": lambda: [find_places(a.text) for a in articles],
         "find_mentions": lambda: [find_mentions(a.text) for a in articles],
-        "attribution": lambda: [attribute(a, m) for a, m in zip(articles, mentions)],
+        "attribution": lambda: [attribute(a, m) for a, m in zip(articles, mentions, strict=True)],
     }
     timings = {}
     for name, run in stages.items():

@@ -87,7 +87,7 @@ def validate_batch(
     rejects = [_row_reject(articles[f.index].source, f.checks) for f in article_failures]
     stg_figure_all = star.stg_figures(articles, figures).filter(pl.col("article_id").is_in(stg_article["article_id"].implode()))
     stg_figure, figure_failures = split_valid(frames.StgFigure, stg_figure_all)
-    sources = dict(zip(stg_article["article_id"], stg_article["source"]))
+    sources = dict(zip(stg_article["article_id"], stg_article["source"], strict=True))
     rejects += [_row_reject(sources[stg_figure_all["article_id"][f.index]], f.checks, stg_figure_all.row(f.index, named=True))
                 for f in figure_failures]
     built = star.star_tables(stg_article, stg_figure, run_id, now)

@@ -142,7 +142,7 @@ def _write_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
         writer.writerows(rows)
     elif fmt == "json":
         for row in rows:
-            print(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str))
+            print(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False, default=str))
     else:
         from rich.console import Console
         from rich.table import Table

@@ -5,6 +5,7 @@ The CLI subscribes a progress callback; the Prefect UI gets a progress artifact 
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -139,5 +140,5 @@ def mark_run_failed(flow, flow_run, state) -> None:
     db_path = flow_run.parameters.get("db_path", DEFAULT_DB)
     try:
         load.finish_run(db_path, str(flow_run.id), "failed", {}, datetime.now())
-    except Exception:  # noqa: BLE001 - the hook must not hide the run's own error
-        pass
+    except Exception as error:  # noqa: BLE001 - the hook must not hide the run's own error
+        logging.getLogger(__name__).warning("could not mark run %s failed in %s: %s", flow_run.id, db_path, error)

@@ -34,7 +34,7 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
 
     @classmethod
-    def from_env(cls, db_path: str | None = None) -> "Settings":
+    def from_env(cls, db_path: str | None = None) -> Settings:
         return cls(
             db_path=db_path or os.environ.get("NEWSFACTS_DB", DEFAULT_DB),
             batch_size=int(os.environ.get("NEWSFACTS_BATCH_SIZE", DEFAULT_BATCH_SIZE)),

@@ -23,7 +23,7 @@ def key(*parts: object) -> str:
 
 def keys_of(frame: pl.DataFrame, *columns: str) -> pl.Series:
     """key() of the given columns, row by row (sha1 in Python: stable across library versions)."""
-    values = zip(*(frame[c].to_list() for c in columns))
+    values = zip(*(frame[c].to_list() for c in columns), strict=True)
     return pl.Series([key(*row) for row in values], dtype=pl.String)
 
 
@@ -64,7 +64,7 @@ def stg_figures(articles: list[Article], figures: list[list[Figure]]) -> pl.Data
         (article_id_of(a.source), f.mention, f.sentence, float(f.value), f.unit, f.qualifier, f.is_change,
          f.metric, f.category, f.year, f.place.place_id if f.place else None, f.rule, f.start,
          _in_spans(f.start, f.end, a.garbled_spans))
-        for a, found in zip(articles, figures)
+        for a, found in zip(articles, figures, strict=True)
         for f in found
     ]
     return pl.DataFrame(rows, orient="row", schema=FIGURE_COLUMNS)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 from flows.rules.vocab import CATEGORIES, QUALIFIERS, SCRIPTS, UNITS
-
 
 # A unit of the controlled list, or other:<unit> for one it does not name (other:锭).
 UNIT_PATTERN = rf"^(?:{'|'.join(UNITS)}|other:\S+)$"

@@ -5,8 +5,8 @@ Frames are checked against these just before loading; cross-table rules sit in s
 
 from __future__ import annotations
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 from flows.rules.vocab import CATEGORIES, PLACE_LEVELS, QUALIFIERS, STAGES
 from schemas.frames import UNIT_PATTERN, StgArticle

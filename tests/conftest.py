@@ -45,7 +45,7 @@ def prefect_server():
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}/api"
-    log = open(Path(_PREFECT_HOME) / "server.log", "wb")
+    log = open(Path(_PREFECT_HOME) / "server.log", "wb")  # noqa: SIM115 - closed once the server has stopped
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("prefect")), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PREFECT_HOME": _PREFECT_HOME},

@@ -67,7 +67,7 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
         # 其中... continues the passage before: its figures may take the last figure's metric
         previous = last_metric if _CONTINUES.match(sentence) else None
         floor = 0
-        for mention, year in zip(inside, years):
+        for mention, year in zip(inside, years, strict=True):
             left = _without_subject_place(left_context(sentence, mention.start - s, floor), mention.start, spots)
             right = right_context(sentence, mention.end - s)
             rest = sentence[mention.end - s:]

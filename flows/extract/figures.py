@@ -12,11 +12,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from flows.extract.numbers import parse_number, parse_tenths, tidy
 from flows.rules import nonfigures as nf
-from flows.rules.qualifiers import (CHANGE_AFTER, CHANGE_BEFORE, MULTIPLE_OVER, QUALIFIER_AFTER, QUALIFIER_BEFORE,
-                                   QUALIFIER_FALSE_STARTS)
+from flows.rules.qualifiers import (
+    CHANGE_AFTER,
+    CHANGE_BEFORE,
+    MULTIPLE_OVER,
+    QUALIFIER_AFTER,
+    QUALIFIER_BEFORE,
+    QUALIFIER_FALSE_STARTS,
+)
 from flows.rules.units import BIG_COUNT_NOUNS, UNIT_FALSE_STARTS, UNIT_SURFACES, UNITS
 
 
@@ -128,7 +135,7 @@ def _tenths(text: str) -> list[re.Match]:
 
 def _share_change(text: str, mentions: list[Mention]) -> None:
     """分别增长12%和13%: a number joined to a change rate by 和/与/、 is a change rate too."""
-    for prev, cur in zip(mentions, mentions[1:]):
+    for prev, cur in pairwise(mentions):
         if prev.is_change and not cur.is_change and prev.unit == cur.unit and text[prev.end:cur.start] in _JOINERS:
             cur.is_change = True
 

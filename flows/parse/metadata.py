@@ -56,7 +56,7 @@ def read_metadata(lines: list[str], furniture: list[bool]) -> Metadata:
 
 def read_title(lines: list[str], furniture: list[bool]) -> str | None:
     """The headline: the first short line before the first paragraph that is not furniture."""
-    for line, is_furniture in zip(lines, furniture):
+    for line, is_furniture in zip(lines, furniture, strict=True):
         if len(line) > 64:  # a paragraph came first: the page has no headline ("1月19日,在...")
             return None
         cjk = len(_NAME_CHARS.findall(line))
@@ -70,7 +70,7 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]")
 
 def read_date(lines: list[str], furniture: list[bool]) -> date | None:
     """The first full date on a header (furniture) line: body dates are events, not publication."""
-    for line, is_furniture in zip(lines, furniture):
+    for line, is_furniture in zip(lines, furniture, strict=True):
         if len(line) > 80 or not is_furniture:
             continue
         for match in _YMD.finditer(line):
@@ -98,7 +98,7 @@ def read_publisher(lines: list[str], furniture: list[bool]) -> str | None:
         for line in lines:
             if (match := _SOURCE.search(line)) and not _ROLE.match(match[1]):
                 return match[1]
-    for line, is_furniture in zip(lines[:_HEADER_SCAN], furniture):
+    for line, is_furniture in zip(lines[:_HEADER_SCAN], furniture, strict=False):
         if is_furniture and (match := _AFTER_DATE.search(line)):
             return match[1]
     for pattern, needed in ((_WIRE, "电"), (_PAPER_NEWS, "讯"), (_PAPER_REPORTER, "记者")):

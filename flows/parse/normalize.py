@@ -143,8 +143,8 @@ def _script_patterns() -> tuple[re.Pattern, re.Pattern]:
     joined = "\n".join(chars)
     to_simp = _T2S.convert(joined).split("\n")
     to_trad = _S2T.convert(joined).split("\n")
-    trad = [c for c, s in zip(chars, to_simp) if s != c]
-    simp = [c for c, s, t in zip(chars, to_simp, to_trad) if t != c and s == c]
+    trad = [c for c, s in zip(chars, to_simp, strict=True) if s != c]
+    simp = [c for c, s, t in zip(chars, to_simp, to_trad, strict=True) if t != c and s == c]
     return re.compile(f"[{''.join(trad)}]"), re.compile(f"[{''.join(simp)}]")
 
 

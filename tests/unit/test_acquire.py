@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-
 from flows.acquire.local import discover, read_documents
 
 

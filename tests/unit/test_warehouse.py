@@ -20,7 +20,7 @@ def test_facts_view_has_the_contract_columns_and_resolves_place_and_province(db,
     load.load_batch(db, make_batch())
     columns, rows = run_query(db, "select * from facts")
     assert columns == FACTS_COLUMNS
-    row = dict(zip(columns, rows[0]))
+    row = dict(zip(columns, rows[0], strict=True))
     assert (row["value"], row["unit"], row["metric"], row["place"], row["province"]) == (9.635e9, "CNY", "协议资金", "昆明市", "云南省")
 
 
