@@ -28,6 +28,7 @@ run: $(VENV)/.installed
 	$(BIN)/newsfacts sql "$(EXAMPLE_QUERY)" --db $(DB)
 
 test: $(VENV)/.installed-test
+	$(BIN)/ruff check .
 	$(BIN)/pytest
 
 bench: $(VENV)/.installed-bench
