@@ -118,8 +118,9 @@ class Spots:
 _PARTNER_MARKERS = ("对", "与", "同", "和", "赴", "往", "至", "到", "进", "占", "比", "较", "除", "销往", "运往")
 _PARTNER_BEFORE = re.compile(f"(?:{'|'.join(_PARTNER_MARKERS)})(?:我国|中国)?$")
 _PARTNER_LAST = frozenset(word[-1] for word in _PARTNER_MARKERS) | {"国", "\n"}  # "\n": $ matches before one
-# 我县, 本市, 全省: the article's place of that level. (全国 figures carry no place in gold: left out.)
-_DEICTIC = re.compile(r"(?:我|本|该|全)(省|市|县|州)")
+# 我县, 本市, 全省: the article's place of that level; 全区 only where the article is about an autonomous
+# region (内蒙古自治区), elsewhere 区 is a district's own word. (全国 figures carry no place in gold: left out.)
+_DEICTIC = re.compile(r"(?:我|本|该|全)(省|市|县|州|区)")
 # Layout debris in a masthead: spaces (衡 水 市  统  计 局) and converter pinyin (統(tǒng))
 _MASTHEAD_DEBRIS = re.compile(r"\s+|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 # A place named inside an organisation's name is not where the figure is: 某某新材料科技有限公司的年产...
@@ -138,7 +139,7 @@ _INVESTORS_REACH = 9  # characters _INVESTORS_TO spans at most
 _INVESTORS_GO = frozenset("到赴来在")  # its last character
 _AFTER_REACH = 16  # characters _ORG_AFTER (10 + 6), _DONOR_AFTER (8 + 2) and _FACILITY_AFTER (4 + 4) span at most
 _FACILITY_WORD = re.compile(r"站|机场|酒店|宾馆|大厦|会展中心")  # none in the text: no place is inside a facility
-_LEVEL_OF = {"省": "province", "市": "prefecture", "县": "county", "州": "prefecture"}
+_LEVEL_OF = {"省": "province", "市": "prefecture", "县": "county", "州": "prefecture", "区": "province"}
 
 
 def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots, Place | None]:
@@ -153,6 +154,8 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
               _FACILITY_WORD.search(text) is not None)
     deictic = None
     for m in _DEICTIC.finditer(text):  # a few an article: inserted, after place mentions of the same start
+        if m[1] == "区" and not _is_autonomous_region(main):  # 全区: a district's own word, left to the carried place
+            continue
         deictic = deictic or [False] * len(starts)
         at = bisect_right(starts, m.start())
         starts.insert(at, m.start())
@@ -170,6 +173,11 @@ def _letterhead_places(text: str) -> list:
         if len(line) <= 60:
             found += place_hits(_MASTHEAD_DEBRIS.sub("", line))
     return found
+
+
+def _is_autonomous_region(place: Place | None) -> bool:
+    """内蒙古自治区, 广西壮族自治区: where 全区 and 我区 mean the whole province-level region."""
+    return place is not None and place.level == "province" and place.name.endswith("自治区")
 
 
 def _deictic(level: str, main: Place | None, by_level: dict[str, Place]) -> Place | None:

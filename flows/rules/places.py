@@ -106,4 +106,25 @@ ZONES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("苏州工业园区", "320500", ()),
     ("横琴粤澳深度合作区", "440400", ("横琴",)),
     ("前海深港现代服务业合作区", "440300", ("前海合作区", "前海")),
+    *(  # Land border ports (口岸) not named after a division, under the county they lie in. A bare
+        # name is an alias only where it is no common word: 水口, 天保 (天保工程), 樟木 and 乌力吉
+        # (a given name) count only as ...口岸. Ports named after their city (满洲里, 瑞丽) are divisions.
+        (f"{port}口岸", county, (port,) if bare else ())
+        for port, county, bare in (
+            ("甘其毛都", "150824", True), ("策克", "152923", True), ("满都拉", "150223", True),
+            ("珠恩嘎达布其", "152525", True), ("阿日哈沙特", "150727", True), ("额布都格", "150726", True),
+            ("室韦", "150784", False), ("黑山头", "150784", False), ("乌力吉", "152921", False),
+            ("红其拉甫", "653131", True), ("卡拉苏", "653131", False), ("吐尔尕特", "653024", True),
+            ("伊尔克什坦", "653024", True), ("巴克图", "654201", True), ("都拉塔", "654022", True),
+            ("木扎尔特", "654026", True), ("塔克什肯", "654325", True), ("老爷庙", "650521", False),
+            ("红山嘴", "654323", False), ("阿黑土别克", "654324", True), ("乌拉斯台", "652325", True),
+            ("樟木", "540235", False), ("里孜", "540232", False),
+            ("天保", "532624", False), ("打洛", "532822", False), ("清水河", "530926", False),
+            ("猴桥", "530581", False), ("金水河", "532530", False), ("都龙", "532625", False),
+            ("章凤", "533124", False), ("勐康", "530826", False),
+            ("友谊关", "451481", True), ("水口", "451423", False), ("龙邦", "451081", False),
+            ("爱店", "451422", False), ("峒中", "450603", False), ("硕龙", "451424", False), ("平孟", "451026", False),
+            ("圈河", "222404", False), ("南坪", "222406", False),
+        )
+    ),
 )

@@ -150,6 +150,9 @@ def test_an_undated_anniversary_article_reports_on_the_anniversary_year():
     ("今年1-5月，昆明市对湖北武汉、浙江义乌出口额达12亿元。", "12亿元", "昆明市"),
     # 全市 is the article's city
     ("昆明市统计局发布数据。\n今年以来，全市完成固定资产投资30亿元。", "30亿元", "昆明市"),
+    # 全区 in an autonomous region's article is the region; a district's 全区 is left to the carried place
+    ("广西壮族自治区商务厅发布消息。\n今年以来，崇左市外贸增长，全区进出口总额达3000亿元。", "3000亿元", "广西壮族自治区"),
+    ("思明区统计局发布数据。\n今年以来，全区完成固定资产投资30亿元。", "30亿元", "思明区"),
     # a place inside a company's name is not where the figure is
     ("瑞丽市今年引进昆明某某科技有限公司等企业15家。", "15家", "瑞丽市"),
     # a station named after a county belongs to the city before it

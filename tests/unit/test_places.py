@@ -47,6 +47,8 @@ def test_zone_wins_over_the_division_inside_its_name():
     ("制定中国(黑龙江)自由贸易试验区黑河片区政策", "中国(黑龙江)自由贸易试验区黑河片区"),
     ("国际陆港博乐边合区卡航集散中心", "博乐边境经济合作区"),
     ("洋浦今年引进总部企业12家", "洋浦经济开发区"),  # a park that is no division, named on its own
+    ("经策克口岸进口煤炭", "策克口岸"),  # land border ports, with or without 口岸
+    ("友谊关日均通关车辆2000辆", "友谊关口岸"),
 ])
 def test_zone_aliases(text, name):
     assert name in [place for _, place in _names(text)]
@@ -125,3 +127,10 @@ def test_distinctive_county_names_match_without_their_suffix(text, name):
 
 def test_two_character_county_names_still_need_their_province_or_prefecture():
     assert find_places("博乐的朋友圈越来越大。") == []  # 博乐 alone could be a word; 博乐市 or 新疆...博乐 is not
+
+
+def test_border_ports_lie_in_their_province_and_common_words_stay_words():
+    ports = find_places("一季度，甘其毛都、满都拉两个口岸过货量增长明显，天保口岸同步恢复通关。")
+    assert [(m.place.name, m.place.province) for m in ports] == [
+        ("甘其毛都口岸", "内蒙古自治区"), ("满都拉口岸", "内蒙古自治区"), ("天保口岸", "云南省")]
+    assert find_places("实施天保工程，水口处理站和樟木家具厂投产") == []  # 天保, 水口, 樟木 alone are words
