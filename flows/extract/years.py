@@ -156,11 +156,13 @@ def _cn_small(text: str) -> int:
 
 
 def sentence_years(sentence: str, offsets: list[int], carried: int | None, current: int | None,
-                   dated: bool, events: list[re.Match] | None = None, base: int = 0) -> tuple[list[int | None], int | None]:
+                   dated: bool, events: list[re.Match] | None = None, base: int = 0,
+                   heading: bool = False) -> tuple[list[int | None], int | None]:
     """Years of the figures at offsets (relative to sentence) and the year carried to the next sentence.
 
     events: the sentence's time expressions when already found in the whole text, base: where the
     sentence starts in that text (matches then carry offsets in the text, not the sentence).
+    heading: the sentence is a section heading (二、2024年主要预期目标): any year in it carries.
     """
     state, frame_seen, cum_clause_end, one_shot = carried, False, -1, (-1, None)
     years: list[int | None] = []
@@ -184,14 +186,14 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
         elif m["year"]:
             state = year_number(m["year"])
             frame_seen = True
-            if m["head"] or m["lead"]:
+            if m["head"] or m["lead"] or heading:
                 carried = state
         elif m["rel"] and (named := _BASE_FIGURE.match(sentence, end)):  # 由去年的25%提升至31%: 25% only
             one_shot = (named.end(), _relative(m["rel"], state, current, dated))
         elif m["rel"]:
             state = _relative(m["rel"], state, current, dated)
             frame_seen = True
-            if m["relhead"] and start < 12:
+            if (m["relhead"] and start < 12) or heading:
                 carried = state
         elif m["span"] and _span_year(m["span"]) == current:  # 2024年以来 in a 2024 article: this year so far
             state = current

@@ -71,6 +71,10 @@ def test_category(text, mention, category):
         # a multiple of a past year is this year's ratio
         ("跨境电商交易额是去年同期的2.5倍。", "2.5倍", 2024),
         ("出口额19亿美元，是2020年的3倍。", "3倍", 2024),
+        # a numbered section heading of a work report sets the year of its section
+        ("一、2023年工作回顾\n过去一年，全县签约项目12个。\n二、2025年主要目标\n计划签约项目15个以上。", "12个", 2023),
+        ("一、2023年工作回顾\n过去一年，全县签约项目12个。\n二、2025年主要目标\n计划签约项目15个以上。", "15个", 2025),
+        ("（二）明年工作安排\n计划签约项目15个以上。", "15个", 2025),
     ],
 )
 def test_year(text, mention, year):
