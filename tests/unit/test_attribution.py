@@ -17,6 +17,13 @@ def figures(text, published=date(2024, 3, 1), title=None):
     return {f.mention: f for f in extract_figures(article)}
 
 
+def test_a_ranges_upper_bound_measures_what_its_lower_bound_does():
+    article = Article(source="t.txt", content_hash="x", original_text="计划流转土地200至400亩。",
+                      text="计划流转土地200至400亩。", title=None, published_date=date(2024, 3, 1))
+    low, high = extract_figures(article)
+    assert (high.value, high.metric, high.category) == (400, low.metric, "other")
+
+
 def test_rate_takes_the_metric_of_the_figure_it_follows():
     figs = figures("全年完成固定资产投资12.5亿元，同比增长30.2%。")
     assert figs["30.2%"].metric == figs["12.5亿元"].metric == "完成固定资产投资"
@@ -48,6 +55,27 @@ def test_rate_takes_the_metric_of_the_figure_it_follows():
         ("为1200户个体工商户减免租金900万元。", "900万元", "public_finance"),
         ("全县茶叶种植面积稳定在12万亩。", "12万亩", "other"),  # farm output, not a project
         ("全年粮食总产量38.6万吨。", "38.6万吨", "other"),  # not freight
+        # a signing's money however worded, and a capital increase, not the company that gets it
+        ("正式合同项目12个、金额86.5亿元。", "86.5亿元", "investment"),
+        ("全年新签约项目40个，签约额215亿元。", "215亿元", "investment"),
+        ("企业向境外子公司增资8亿港元。", "8亿港元", "investment"),
+        # a budget by line: taxes and spending, not the 企业 or 就业 in their names
+        ("企业所得税6.2亿元。", "6.2亿元", "public_finance"),
+        ("社会保障和就业支出31.4亿元。", "31.4亿元", "public_finance"),
+        ("争取上级转移支付资金40亿元。", "40亿元", "public_finance"),
+        # tourism and consumption: receipts are other output, catering turnover domestic trade
+        ("实现旅游收入18.2亿元。", "18.2亿元", "other"),
+        ("餐饮企业营业额2.1亿元。", "2.1亿元", "trade"),
+        ("共受理游客投诉326件。", "326件", "public_service"),  # not 游客's people
+        ("5家酒店平均入住率八成五。", "5家", "enterprises"),
+        ("5家酒店平均入住率八成五。", "八成五", "other"),
+        # farmland, farm households and energy
+        ("流转土地800亩。", "800亩", "other"),
+        ("带动农户种植茶叶2000亩。", "2000亩", "other"),
+        ("合作社现有社员120户。", "120户", "people"),
+        ("光伏装机容量2.4万千瓦。", "2.4万千瓦", "other"),
+        ("新建铁路装卸线3条。", "3条", "logistics"),
+        ("开工城际铁路等9个基础设施项目。", "9个", "projects"),  # 铁路 alone is no freight
     ],
 )
 def test_category(text, mention, category):
@@ -88,6 +116,7 @@ def test_year(text, mention, year):
         ("2021年全市实现GDP300亿元，比2020年增长6%。", 2021),
         ("从一九九八年开始对口支援，二十年来，累计投入资金3亿元。", 2018),  # start plus span
         ("没有年份。", None),
+        ("一家成立于2012年的合作社，去年销售额3000万元。", None),  # a founding is no year reported on
     ],
 )
 def test_current_year_of_undated_article(text, year):
