@@ -72,11 +72,14 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
         previous = last_metric if _CONTINUES.match(sentence) else None
         floor = 0
         for mention, year in zip(inside, years, strict=True):
-            left = _without_subject_place(left_context(sentence, mention.start - s, floor), mention.start, spots)
-            right = right_context(sentence, mention.end - s)
-            rest = sentence[mention.end - s:]
-            listed = floor > 0 and not _CLAUSE_BREAK.search(sentence, floor, mention.start - s)
-            metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed)
+            if floor > mention.start - s:  # a range's upper bound (300至500亩) shares the lower's span and metric
+                metric, category = previous
+            else:
+                left = _without_subject_place(left_context(sentence, mention.start - s, floor), mention.start, spots)
+                right = right_context(sentence, mention.end - s)
+                rest = sentence[mention.end - s:]
+                listed = floor > 0 and not _CLAUSE_BREAK.search(sentence, floor, mention.start - s)
+                metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed)
             place, _ = figure_place(spots, s, mention.start, carried_place)
             figures.append(_figure(text, stripped, mention, metric, category, year, place))
             previous, floor = (metric, category), mention.end - s
