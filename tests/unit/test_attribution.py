@@ -75,6 +75,7 @@ def test_rate_takes_the_metric_of_the_figure_it_follows():
         ("合作社现有社员120户。", "120户", "people"),
         ("光伏装机容量2.4万千瓦。", "2.4万千瓦", "other"),
         ("新建铁路装卸线3条。", "3条", "logistics"),
+        ("8栋标准化厂房已经完工。", "8栋", "projects"),  # a park's construction
         ("开工城际铁路等9个基础设施项目。", "9个", "projects"),  # 铁路 alone is no freight
     ],
 )
