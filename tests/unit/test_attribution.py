@@ -194,6 +194,8 @@ def test_an_undated_anniversary_article_reports_on_the_anniversary_year():
     # a venue is not the event's subject: the host named before it is
     ("3月8日，会泽县招商推介会在深圳举行。现场签约项目12个。", "12个", "会泽县"),
     ("玉溪市一季度项目集中开工仪式在红塔区主会场举行，开工项目41个。", "41个", "玉溪市"),
+    # in an aid report the side that sends people is the donor: the figure is the recipient's
+    ("上海对口支援喀什地区。上海今年选派专业技术人才320名到喀什工作。", "320名", "喀什地区"),
 ])
 def test_place_skips_partners_organisations_and_facilities(text, mention, place):
     # Partner flags are judged only for the spots a figure consults (spots.Spots): a list of
