@@ -53,10 +53,13 @@ CATEGORY_WORDS = {
 LEFT_ONLY = frozenset({"开工", "协议", "占地", "签约"})
 
 KEYWORD_CATEGORY = {word: cat for cat, words in CATEGORY_WORDS.items() for word in words.split()}
-# Aid funds named after their recipient's one-character abbreviation: 援疆资金, 援藏资金, 援喀资金.
-# A pattern, not words, because every recipient county has its own (援博资金 for 博乐).
+# Aid funds named after their recipient's one-character abbreviation: 援疆资金, 援藏资金, 援喀资金,
+# or with the recipient inside: 厦门市帮扶固原市资金1.35亿元. Patterns, not words, because every
+# recipient county has its own (援博资金 for 博乐).
 AID_FUND = ("援[\u4e00-\u9fff]资金", "public_finance")
-_BY_LENGTH = sorted([*((re.escape(w), len(w)) for w in KEYWORD_CATEGORY), (AID_FUND[0], 4)], key=lambda p: -p[1])
+AID_FUND_TO = "帮扶[\u4e00-\u9fff]{2,6}?资金"
+_BY_LENGTH = sorted([*((re.escape(w), len(w)) for w in KEYWORD_CATEGORY), (AID_FUND[0], 4), (AID_FUND_TO, 6)],
+                    key=lambda p: -p[1])
 KEYWORDS = re.compile("|".join(pattern for pattern, _ in _BY_LENGTH))
 # The same, spelled backwards: searching the reversed text finds the keyword ending nearest the number,
 # the longest one there (无偿援助资金 is 援助资金, not 资金), which a forward scan cannot (matches don't overlap)
@@ -84,15 +87,16 @@ def _trie(words: list[str]) -> str:
     return "|".join(re.escape(char) + rest(child) for char, child in root.items())
 
 
-# Longer than four characters first, then the aid-fund pattern, then the rest: as the plain
+# Longer than four characters first, then the aid-fund patterns, then the rest: as the plain
 # alternation of these words, longest first, matched before
 KEYWORDS_REVERSED = re.compile(
-    _trie([w[::-1] for w in KEYWORD_CATEGORY if len(w) > 4]) + "|金资[\u4e00-\u9fff]援|"
+    _trie([w[::-1] for w in KEYWORD_CATEGORY if len(w) > 4]) + "|金资[\u4e00-\u9fff]援|金资[\u4e00-\u9fff]{2,6}?扶帮|"
     + _trie([w[::-1] for w in KEYWORD_CATEGORY if len(w) <= 4]))
 
 
 def keyword_category(word: str) -> str:
-    """The category a matched keyword implies (援博资金, matched by AID_FUND, is public finance)."""
+    """The category a matched keyword implies (援博资金 and 帮扶固原市资金, matched by the aid-fund
+    patterns, are public finance)."""
     return KEYWORD_CATEGORY.get(word) or AID_FUND[1]
 
 # When no keyword decides: the unit's usual subject (2000万平方米 capacity -> a project)

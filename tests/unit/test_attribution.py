@@ -203,7 +203,8 @@ def test_place_skips_partners_organisations_and_facilities(text, mention, place)
     assert figures(text)[mention].place.name == place
 
 
-@pytest.mark.parametrize("text", ["去年投入援喀资金3.2亿元。", "累计投入援藏资金3.2亿元。", "落实援博资金3.2亿元。"])
+@pytest.mark.parametrize("text", ["去年投入援喀资金3.2亿元。", "累计投入援藏资金3.2亿元。", "落实援博资金3.2亿元。",
+                                  "杭州市帮扶恩施州资金3.2亿元。"])  # the recipient named inside
 def test_aid_funds_named_after_any_recipient_are_public_finance(text):
     # every recipient has its own abbreviation (援喀 for Kashgar): a pattern, not a word list
     assert figures(text)["3.2亿元"].category == "public_finance"
@@ -212,7 +213,8 @@ def test_aid_funds_named_after_any_recipient_are_public_finance(text):
 # The plain alternation KEYWORDS_REVERSED was before it became a trie: longest first, the aid-fund
 # pattern between the words over four characters and the rest.
 _LONGEST_FIRST = sorted(KEYWORD_CATEGORY, key=len, reverse=True)
-_PLAIN_REVERSED = re.compile("|".join([w[::-1] for w in _LONGEST_FIRST if len(w) > 4] + ["金资[\u4e00-\u9fff]援"]
+_PLAIN_REVERSED = re.compile("|".join([w[::-1] for w in _LONGEST_FIRST if len(w) > 4]
+                                      + ["金资[\u4e00-\u9fff]援", "金资[\u4e00-\u9fff]{2,6}?扶帮"]
                                       + [w[::-1] for w in _LONGEST_FIRST if len(w) <= 4]))
 
 
@@ -221,6 +223,7 @@ _PLAIN_REVERSED = re.compile("|".join([w[::-1] for w in _LONGEST_FIRST if len(w)
     [
         "全市完成固定资产投资",  # 固定资产投资, not 投资
         "累计投入援博资金",  # the aid-fund pattern
+        "厦门市帮扶固原市资金",  # the aid-fund pattern with its recipient inside
         "无偿援助资金",  # 援助资金 ends nearest: longest there
         "进出口货物和货物",  # 货物 ends nearest, 进出口货物 further back
         "实现地区GDP",
