@@ -20,8 +20,11 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BAR = {"f1": 0.95, "strict_f1": 0.85}
 SETS = {"seeds": ["seeds.jsonl"], "dev": ["dev_c.jsonl", "dev_d.jsonl"]}
 PROBES = Path(__file__).parent / "data"
-# One figure missed or wrongly attributed of the 176 brings these down: 1.000 and 0.983 reached
-PROBE_BAR = {"f1": 1.0, "strict_f1": 0.98}
+# Each round of probe articles (file-name prefix) at the level it reached; one figure missed or
+# wrongly attributed brings a bar down. Round p (11 articles, 176 figures): 1.000 and 0.983.
+# Round q (12 articles on other sub-genres: work report, fiscal, tourism, land port, co-op..., 237
+# figures): 1.000 and 0.970.
+PROBE_BARS = {"p": {"f1": 1.0, "strict_f1": 0.98}, "q": {"f1": 1.0, "strict_f1": 0.97}}
 
 pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="../shared not present")
 
@@ -33,9 +36,9 @@ def _scorer():
     return module
 
 
-def _predictions(corpus: Path) -> list[dict]:
+def _predictions(corpus: Path, pattern: str = "*.txt") -> list[dict]:
     """The `facts` rows of every article, read and parsed as the pipeline reads files."""
-    return [row for path in sorted(corpus.glob("*.txt")) for row in figures_as_rows(read_one(text=None, path=path, published=None))]
+    return [row for path in sorted(corpus.glob(pattern)) for row in figures_as_rows(read_one(text=None, path=path, published=None))]
 
 
 @pytest.mark.parametrize("name", list(SETS))
@@ -49,11 +52,13 @@ def test_quality_bar(name):
     assert summary["strict_f1"] >= BAR["strict_f1"], summary
 
 
-def test_probe_articles_stay_at_their_level():
+@pytest.mark.parametrize("round_", list(PROBE_BARS))
+def test_probe_articles_stay_at_their_level(round_):
     score = _scorer()
     corpus = PROBES / "probe_articles"
-    gold = [row for file in sorted((PROBES / "probe_gold").glob("*.jsonl")) for row in score.load_gold(str(file))]
+    gold = [row for file in sorted((PROBES / "probe_gold").glob(f"{round_}*.jsonl")) for row in score.load_gold(str(file))]
     with contextlib.redirect_stdout(io.StringIO()):
-        summary = score.score(gold, _predictions(corpus), False, str(corpus))
-    assert summary["f1"] >= PROBE_BAR["f1"], summary
-    assert summary["strict_f1"] >= PROBE_BAR["strict_f1"], summary
+        summary = score.score(gold, _predictions(corpus, f"{round_}*.txt"), False, str(corpus))
+    bar = PROBE_BARS[round_]
+    assert summary["f1"] >= bar["f1"], summary
+    assert summary["strict_f1"] >= bar["strict_f1"], summary

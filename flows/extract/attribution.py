@@ -23,6 +23,9 @@ from flows.rules import metrics as mr
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 _CONTINUES = re.compile(r"\s*(?:其中|其中，)")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?”」]*")
+# A numbered section heading of a report: 二、2024年主要预期目标, （一）今年工作安排. Its year holds for
+# the section, as 2024年， does for a passage
+_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")
 
 
 def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
@@ -56,7 +59,8 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
         upcoming = min(figure_at[i], event_at[j])
         if i == first_mention:  # no figure: only a time word can matter, by the year it carries on
             if j > first_event:
-                carried_year = sentence_years(sent[0], [], carried_year, current, dated, events[first_event:j], s)[1]
+                carried_year = sentence_years(sent[0], [], carried_year, current, dated, events[first_event:j], s,
+                                              heading=_is_heading(sent[0]))[1]
             continue
         sentence, inside = sent[0], mentions[first_mention:i]
         stripped = sentence.strip()
@@ -68,17 +72,25 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
         previous = last_metric if _CONTINUES.match(sentence) else None
         floor = 0
         for mention, year in zip(inside, years, strict=True):
-            left = _without_subject_place(left_context(sentence, mention.start - s, floor), mention.start, spots)
-            right = right_context(sentence, mention.end - s)
-            rest = sentence[mention.end - s:]
-            listed = floor > 0 and not _CLAUSE_BREAK.search(sentence, floor, mention.start - s)
-            metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed)
+            if floor > mention.start - s:  # a range's upper bound (300至500亩) shares the lower's span and metric
+                metric, category = previous
+            else:
+                left = _without_subject_place(left_context(sentence, mention.start - s, floor), mention.start, spots)
+                right = right_context(sentence, mention.end - s)
+                rest = sentence[mention.end - s:]
+                listed = floor > 0 and not _CLAUSE_BREAK.search(sentence, floor, mention.start - s)
+                metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed)
             place, _ = figure_place(spots, s, mention.start, carried_place)
             figures.append(_figure(text, stripped, mention, metric, category, year, place))
             previous, floor = (metric, category), mention.end - s
             last_metric = previous
         carried_place, placed = last_place(spots, s, e, carried_place), e
     return figures
+
+
+def _is_heading(sentence: str) -> bool:
+    """A numbered line that is no sentence (no 。 closes it): 二、2024年主要预期目标."""
+    return _HEADING.match(sentence) is not None and not sentence.rstrip().endswith(("。", "！", "？", "!", "?"))
 
 
 def _without_subject_place(left: str, end: int, spots: Spots) -> str:

@@ -88,16 +88,23 @@ def _division_aliases(place: Place) -> list[tuple[str, str]]:
     aliases = [] if name in rules.NEVER_MATCH else [(name, full_kind)]
     if autonomous := _AUTONOMOUS.match(name):
         base = autonomous[1]
-        return aliases + [(base, short_kind), (base + autonomous[2], "short")]
+        # 通道侗族自治县 is 通道县, never 通道 (西部陆海新通道): common words hold for these too
+        if _usable_short(base):
+            aliases.append((base, short_kind))
+        return aliases + [(base + autonomous[2], "short")]
     suffixes = {"province": rules.PROVINCE_SUFFIXES, "prefecture": rules.PREFECTURE_SUFFIXES,
                 "county": rules.COUNTY_SUFFIXES}[place.level]
     for suffix in suffixes:
         base = name.removesuffix(suffix)
         if base != name:
-            if len(base) >= 2 and base not in rules.COMMON_WORDS and base not in rules.NEVER_MATCH:
+            if _usable_short(base):
                 aliases.append((base, short_kind))
             break
     return aliases
+
+
+def _usable_short(base: str) -> bool:
+    return len(base) >= 2 and base not in rules.COMMON_WORDS and base not in rules.NEVER_MATCH
 
 
 def _dash_variants(names: tuple[str, ...]) -> list[str]:

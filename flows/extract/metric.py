@@ -119,7 +119,7 @@ def _bare(own: str) -> bool:
 _MONEY = frozenset({"CNY", "USD", "EUR", "HKD"})
 _SAID_AFTER = frozenset({"CNY", "USD", "EUR", "HKD", "percent"})
 _COUNTED = frozenset({"count", "person", "person_time"})
-_CAPACITY = frozenset({"m2", "m3", "mu", "other:锭", "other:头", "other:千瓦", "other:兆瓦"})
+_CAPACITY = frozenset({"m2", "m3", "mu", "other:锭", "other:头", "other:千瓦", "other:兆瓦", "other:千伏安"})
 
 
 def _first_keyword(text: str) -> tuple[str, str] | None:

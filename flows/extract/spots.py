@@ -82,7 +82,8 @@ class Spots:
         if check_org or check_donor or check_facility:
             # The regexes run only where their word is close enough after the place to match
             after = text[end:end + _AFTER_REACH]
-            donor = (check_donor and ("援" in after or "对口" in after or "帮扶" in after) and _DONOR_AFTER.match(text, end)
+            donor = (check_donor and ("援" in after or "对口" in after or "帮扶" in after or "派" in after)
+                     and _DONOR_AFTER.match(text, end)
                      and not _RECIPIENT_BEFORE.search(text, max(0, start - 2), start))
             org = check_org and ("公司" in after or "集团" in after) and _ORG_AFTER.match(text, end)
             if org or donor:
@@ -125,8 +126,9 @@ _DEICTIC = re.compile(r"(?:我|本|该|全)(省|市|县|州|区)")
 _MASTHEAD_DEBRIS = re.compile(r"\s+|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 # A place named inside an organisation's name is not where the figure is: 某某新材料科技有限公司的年产...
 _ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
-# A donor: 武汉援疆工作队, 湖北省、武汉市累计投入援博资金, 上海市积极对口支援 (the figure is the recipient's)
-_DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶)")
+# A donor: 武汉援疆工作队, 湖北省、武汉市累计投入援博资金, 上海市积极对口支援 (the figure is the recipient's);
+# in an aid report the side that sends people too: 福建选派党政干部46名到宁夏挂职
+_DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶|选派|派驻)")
 _RECIPIENT_BEFORE = re.compile(r"(?:向|给|为)$")  # 向甘肃投入财政援助资金: the place receives
 # A place inside a facility's name: 青岛胶州站 (the figure is 青岛's), 在株洲凯悦酒店举行
 _FACILITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:站|机场|酒店|宾馆|大厦|会展中心)")

@@ -1,7 +1,7 @@
 """The reporting year of each figure: explicit years, years carried by context, relative years.
 
 Read sentence by sentence. A year said at the head of a passage (2024年，  回顾2023年  截至2023年底)
-carries to the following sentences; a year inside a sentence (2023年一般债券...) holds to the end of
+or in a numbered section heading (二、2024年主要预期目标) carries to the following sentences; a year inside a sentence (2023年一般债券...) holds to the end of
 that sentence only. 今年/去年 resolve against the article's year. Multi-year spans (近年来, 十七年来,
 2019年以来, 连续两年) and 累计 without a period of one year leave the year open (None). Cannot read
 semantics: a cumulative total since a month (截至今年5月，累计开行...) is taken as a within-year total.
@@ -39,6 +39,8 @@ TIME_WORDS = re.compile(
 # in this genre the multi-year totals say so (近年来, 十七年来, 托管以来). Kept as a switch for tests.
 CUMULATIVE_OPENS_YEAR = False
 _FUTURE_BEFORE = re.compile(r"(?:到|至|力争|计划|预计|目标|展望)$")
+# A founding date is no year reported on: 一家成立于2012年的合作社, 始建于1998年
+_FOUNDED_BEFORE = re.compile(r"(?:成立|创办|创建|始建|组建|建)于$")
 _SINCE_YEARS = re.compile(rf"[从自]({_YEAR})年[^。]{{0,60}}?(\d+|[一二三四五六七八九十]+)年来")
 # An anniversary told the other way round: 开通10年来 ... 2013年5月，首趟班列从这里出发 -> 2023.
 _YEARS_SINCE = re.compile(r"(\d+|[一二三四五六七八九十]+)(?:周)?年来")  # read by _years_since, from each 年来
@@ -90,7 +92,7 @@ _TO_CLAUSE_START = re.compile(f"(?s:.*[{_CLAUSE_ENDS}])")  # backtracks to the l
 def current_year(text: str, published: date | None, events: list[re.Match] | None = None) -> int | None:
     """The article's own year: its date, else the latest year its text reports on.
 
-    Without a date: the latest past year named (not a target: 到2025年), a comparison base plus one
+    Without a date: the latest past year named (not a target: 到2025年, nor a founding: 成立于2012年), a comparison base plus one
     (与2020年同期相比 -> 2021), a start plus a span (从一九九二年...十七年来 -> 2009), or an
     anniversary (开通10年来 ... 2013年首趟班列 -> 2023).
     """
@@ -98,8 +100,10 @@ def current_year(text: str, published: date | None, events: list[re.Match] | Non
         return published.year
     years = []
     for m in TIME_WORDS.finditer(text) if events is None else events:
-        if m["year"] and not _FUTURE_BEFORE.search(text[max(0, m.start() - 2):m.start()]):
-            years.append(year_number(m["year"]))
+        if m["year"]:
+            before = text[max(0, m.start() - 3):m.start()]
+            if not (_FUTURE_BEFORE.search(before) or _FOUNDED_BEFORE.search(before)):
+                years.append(year_number(m["year"]))
         elif m["base"]:
             digits = re.search(_YEAR, m["base"])
             if digits:
@@ -156,11 +160,13 @@ def _cn_small(text: str) -> int:
 
 
 def sentence_years(sentence: str, offsets: list[int], carried: int | None, current: int | None,
-                   dated: bool, events: list[re.Match] | None = None, base: int = 0) -> tuple[list[int | None], int | None]:
+                   dated: bool, events: list[re.Match] | None = None, base: int = 0,
+                   heading: bool = False) -> tuple[list[int | None], int | None]:
     """Years of the figures at offsets (relative to sentence) and the year carried to the next sentence.
 
     events: the sentence's time expressions when already found in the whole text, base: where the
     sentence starts in that text (matches then carry offsets in the text, not the sentence).
+    heading: the sentence is a section heading (二、2024年主要预期目标): any year in it carries.
     """
     state, frame_seen, cum_clause_end, one_shot = carried, False, -1, (-1, None)
     years: list[int | None] = []
@@ -184,14 +190,14 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
         elif m["year"]:
             state = year_number(m["year"])
             frame_seen = True
-            if m["head"] or m["lead"]:
+            if m["head"] or m["lead"] or heading:
                 carried = state
         elif m["rel"] and (named := _BASE_FIGURE.match(sentence, end)):  # 由去年的25%提升至31%: 25% only
             one_shot = (named.end(), _relative(m["rel"], state, current, dated))
         elif m["rel"]:
             state = _relative(m["rel"], state, current, dated)
             frame_seen = True
-            if m["relhead"] and start < 12:
+            if (m["relhead"] and start < 12) or heading:
                 carried = state
         elif m["span"] and _span_year(m["span"]) == current:  # 2024年以来 in a 2024 article: this year so far
             state = current

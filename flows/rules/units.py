@@ -40,6 +40,7 @@ PHYSICAL = {
     "度电": ("kwh", 1),  # 100万度电 (a bare 度 is temperature or degree, not energy)
     "千瓦": ("other:千瓦", 1),
     "兆瓦": ("other:兆瓦", 1),
+    "千伏安": ("other:千伏安", 1),  # 供电容量10万千伏安 (a transformer's; 110千伏 alone is a voltage class, no figure)
     "标箱": ("other:标箱", 1),  # 58万标箱 (TEU)
     "列": ("other:列", 1),  # 2619列 trains
     "头": ("other:头", 1),  # 60万头 pigs

@@ -17,6 +17,13 @@ def figures(text, published=date(2024, 3, 1), title=None):
     return {f.mention: f for f in extract_figures(article)}
 
 
+def test_a_ranges_upper_bound_measures_what_its_lower_bound_does():
+    article = Article(source="t.txt", content_hash="x", original_text="计划流转土地200至400亩。",
+                      text="计划流转土地200至400亩。", title=None, published_date=date(2024, 3, 1))
+    low, high = extract_figures(article)
+    assert (high.value, high.metric, high.category) == (400, low.metric, "other")
+
+
 def test_rate_takes_the_metric_of_the_figure_it_follows():
     figs = figures("全年完成固定资产投资12.5亿元，同比增长30.2%。")
     assert figs["30.2%"].metric == figs["12.5亿元"].metric == "完成固定资产投资"
@@ -48,6 +55,28 @@ def test_rate_takes_the_metric_of_the_figure_it_follows():
         ("为1200户个体工商户减免租金900万元。", "900万元", "public_finance"),
         ("全县茶叶种植面积稳定在12万亩。", "12万亩", "other"),  # farm output, not a project
         ("全年粮食总产量38.6万吨。", "38.6万吨", "other"),  # not freight
+        # a signing's money however worded, and a capital increase, not the company that gets it
+        ("正式合同项目12个、金额86.5亿元。", "86.5亿元", "investment"),
+        ("全年新签约项目40个，签约额215亿元。", "215亿元", "investment"),
+        ("企业向境外子公司增资8亿港元。", "8亿港元", "investment"),
+        # a budget by line: taxes and spending, not the 企业 or 就业 in their names
+        ("企业所得税6.2亿元。", "6.2亿元", "public_finance"),
+        ("社会保障和就业支出31.4亿元。", "31.4亿元", "public_finance"),
+        ("争取上级转移支付资金40亿元。", "40亿元", "public_finance"),
+        # tourism and consumption: receipts are other output, catering turnover domestic trade
+        ("实现旅游收入18.2亿元。", "18.2亿元", "other"),
+        ("餐饮企业营业额2.1亿元。", "2.1亿元", "trade"),
+        ("共受理游客投诉326件。", "326件", "public_service"),  # not 游客's people
+        ("5家酒店平均入住率八成五。", "5家", "enterprises"),
+        ("5家酒店平均入住率八成五。", "八成五", "other"),
+        # farmland, farm households and energy
+        ("流转土地800亩。", "800亩", "other"),
+        ("带动农户种植茶叶2000亩。", "2000亩", "other"),
+        ("合作社现有社员120户。", "120户", "people"),
+        ("光伏装机容量2.4万千瓦。", "2.4万千瓦", "other"),
+        ("新建铁路装卸线3条。", "3条", "logistics"),
+        ("8栋标准化厂房已经完工。", "8栋", "projects"),  # a park's construction
+        ("开工城际铁路等9个基础设施项目。", "9个", "projects"),  # 铁路 alone is no freight
     ],
 )
 def test_category(text, mention, category):
@@ -71,6 +100,10 @@ def test_category(text, mention, category):
         # a multiple of a past year is this year's ratio
         ("跨境电商交易额是去年同期的2.5倍。", "2.5倍", 2024),
         ("出口额19亿美元，是2020年的3倍。", "3倍", 2024),
+        # a numbered section heading of a work report sets the year of its section
+        ("一、2023年工作回顾\n过去一年，全县签约项目12个。\n二、2025年主要目标\n计划签约项目15个以上。", "12个", 2023),
+        ("一、2023年工作回顾\n过去一年，全县签约项目12个。\n二、2025年主要目标\n计划签约项目15个以上。", "15个", 2025),
+        ("（二）明年工作安排\n计划签约项目15个以上。", "15个", 2025),
     ],
 )
 def test_year(text, mention, year):
@@ -84,6 +117,7 @@ def test_year(text, mention, year):
         ("2021年全市实现GDP300亿元，比2020年增长6%。", 2021),
         ("从一九九八年开始对口支援，二十年来，累计投入资金3亿元。", 2018),  # start plus span
         ("没有年份。", None),
+        ("一家成立于2012年的合作社，去年销售额3000万元。", None),  # a founding is no year reported on
     ],
 )
 def test_current_year_of_undated_article(text, year):
@@ -163,6 +197,8 @@ def test_an_undated_anniversary_article_reports_on_the_anniversary_year():
     # a venue is not the event's subject: the host named before it is
     ("3月8日，会泽县招商推介会在深圳举行。现场签约项目12个。", "12个", "会泽县"),
     ("玉溪市一季度项目集中开工仪式在红塔区主会场举行，开工项目41个。", "41个", "玉溪市"),
+    # in an aid report the side that sends people is the donor: the figure is the recipient's
+    ("上海对口支援喀什地区。上海今年选派专业技术人才320名到喀什工作。", "320名", "喀什地区"),
 ])
 def test_place_skips_partners_organisations_and_facilities(text, mention, place):
     # Partner flags are judged only for the spots a figure consults (spots.Spots): a list of
@@ -170,7 +206,8 @@ def test_place_skips_partners_organisations_and_facilities(text, mention, place)
     assert figures(text)[mention].place.name == place
 
 
-@pytest.mark.parametrize("text", ["去年投入援喀资金3.2亿元。", "累计投入援藏资金3.2亿元。", "落实援博资金3.2亿元。"])
+@pytest.mark.parametrize("text", ["去年投入援喀资金3.2亿元。", "累计投入援藏资金3.2亿元。", "落实援博资金3.2亿元。",
+                                  "杭州市帮扶恩施州资金3.2亿元。"])  # the recipient named inside
 def test_aid_funds_named_after_any_recipient_are_public_finance(text):
     # every recipient has its own abbreviation (援喀 for Kashgar): a pattern, not a word list
     assert figures(text)["3.2亿元"].category == "public_finance"
@@ -179,7 +216,8 @@ def test_aid_funds_named_after_any_recipient_are_public_finance(text):
 # The plain alternation KEYWORDS_REVERSED was before it became a trie: longest first, the aid-fund
 # pattern between the words over four characters and the rest.
 _LONGEST_FIRST = sorted(KEYWORD_CATEGORY, key=len, reverse=True)
-_PLAIN_REVERSED = re.compile("|".join([w[::-1] for w in _LONGEST_FIRST if len(w) > 4] + ["金资[\u4e00-\u9fff]援"]
+_PLAIN_REVERSED = re.compile("|".join([w[::-1] for w in _LONGEST_FIRST if len(w) > 4]
+                                      + ["金资[\u4e00-\u9fff]援", "金资[\u4e00-\u9fff]{2,6}?扶帮"]
                                       + [w[::-1] for w in _LONGEST_FIRST if len(w) <= 4]))
 
 
@@ -188,6 +226,7 @@ _PLAIN_REVERSED = re.compile("|".join([w[::-1] for w in _LONGEST_FIRST if len(w)
     [
         "全市完成固定资产投资",  # 固定资产投资, not 投资
         "累计投入援博资金",  # the aid-fund pattern
+        "厦门市帮扶固原市资金",  # the aid-fund pattern with its recipient inside
         "无偿援助资金",  # 援助资金 ends nearest: longest there
         "进出口货物和货物",  # 货物 ends nearest, 进出口货物 further back
         "实现地区GDP",

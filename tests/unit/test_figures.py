@@ -35,6 +35,7 @@ def one(text):
         ("增长二成三。", 23, "percent"),
         ("进出境车辆4.2万辆次。", 42_000, "other:辆次"),  # vehicle trips, not 4.2万辆 and a stray 次
         ("保障航班起降8600架次。", 8600, "other:架次"),
+        ("新增供电容量8万千伏安。", 80_000, "other:千伏安"),  # a transformer's capacity
     ],
 )
 def test_value_and_unit(text, value, unit):
@@ -72,6 +73,7 @@ def test_qualifier(text, qualifier):
         ("新增企业30家。", False),  # 新增 counts new things, no change rate
         ("人口增加到3万人。", False),  # 增加到 reaches a level
         ("高出全省2个百分点。", True),  # percentage points are always a change
+        ("带动农户户均增收1.8万元。", True),  # income gained is a change amount
     ],
 )
 def test_change(text, is_change):
@@ -82,6 +84,11 @@ def test_pair_of_percentage_points_both_found():
     # 高出X个和Y个百分点: the first borrows the unit of the second
     found = find_mentions("分别高出三点二个和一点五个百分点。")
     assert [(m.value, m.unit, m.is_change) for m in found] == [(3.2, "percent", True), (1.5, "percent", True)]
+
+
+def test_a_voltage_class_is_no_figure():
+    # 110千伏 names a substation's class; only 千伏安 measures a capacity
+    assert [(m.value, m.unit) for m in find_mentions("新建110千伏变电站2座。")] == [(2, "count")]
 
 
 def test_range_gives_lower_and_upper_bound():
@@ -129,13 +136,13 @@ def test_with_unit_groups_are_read_by_position():
 
 # CHANGE_BEFORE as written before its words were grouped by first character
 _PLAIN_CHANGE_BEFORE = re.compile(
-    r"(?:增长|增加|下降|减少|提高|提升|降低|回落|上升|下滑|增长率|增幅|增速|降幅|拉动|净增|(?<![新])增|降|减)"
+    r"(?:增长|增加|增收|下降|减少|提高|提升|降低|回落|上升|下滑|增长率|增幅|增速|降幅|拉动|净增|(?<![新])增|降|减)"
     r"(?:了)?(?:为|达)?(?:约|大约|超过|超|近|逾|将近)?$|(?:高出|超出|快于|慢于|多出)[^\d，,。；;]{0,8}$")
 
 
 @pytest.mark.parametrize(
     "left",
-    ["同比增长", "增长率为", "新增", "净增", "较上年增长了约", "增", "新增加", "降幅达", "快于全部投资", "增速将近",
+    ["同比增长", "增长率为", "户均增收", "新增", "净增", "较上年增长了约", "增", "新增加", "降幅达", "快于全部投资", "增速将近",
      "高出全国平均水平1", "重点项目", ""],
 )
 def test_change_before_grouped_matches_the_plain_alternation(left):

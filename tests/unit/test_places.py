@@ -68,6 +68,13 @@ def test_single_characters_and_common_words_are_not_places():
     assert _names("推动央企入滇,加强合作,乡村振兴,投资兴业,整合资源") == []
 
 
+def test_common_words_are_no_short_name_of_an_autonomous_county():
+    # 通道侗族自治县 is in 怀化, yet 西部陆海新通道 in a 怀化 article is a corridor, not the county;
+    # its full name and 通道县 still are the county
+    assert _names("怀化国际陆港开行西部陆海新通道班列") == [("怀化", "怀化市")]
+    assert ("通道县", "通道侗族自治县") in _names("怀化市通道县新建项目")
+
+
 def test_bare_county_name_needs_its_province_or_prefecture():
     # "博乐" alone could be a word; with 新疆 named it is 博乐市.
     assert _names("博乐的朋友圈越来越大") == []
