@@ -1,8 +1,8 @@
 """The reporting year of each figure: explicit years, years carried by context, relative years.
 
 Read sentence by sentence. A year said at the head of a passage (2024年，  回顾2023年  截至2023年底)
-or in a numbered section heading (二、2024年主要预期目标) carries to the following sentences; a year inside a sentence (2023年一般债券...) holds to the end of
-that sentence only. 今年/去年 resolve against the article's year. Multi-year spans (近年来, 十七年来,
+or in a numbered section heading (二、2024年主要预期目标) carries to the following sentences; a year
+inside a sentence (2023年一般债券...) holds to the end of that sentence only. 今年/去年 resolve against the article's year. Multi-year spans (近年来, 十七年来,
 2019年以来, 连续两年) and 累计 without a period of one year leave the year open (None). Cannot read
 semantics: a cumulative total since a month (截至今年5月，累计开行...) is taken as a within-year total.
 """
@@ -92,8 +92,8 @@ _TO_CLAUSE_START = re.compile(f"(?s:.*[{_CLAUSE_ENDS}])")  # backtracks to the l
 def current_year(text: str, published: date | None, events: list[re.Match] | None = None) -> int | None:
     """The article's own year: its date, else the latest year its text reports on.
 
-    Without a date: the latest past year named (not a target: 到2025年, nor a founding: 成立于2012年), a comparison base plus one
-    (与2020年同期相比 -> 2021), a start plus a span (从一九九二年...十七年来 -> 2009), or an
+    Without a date: the latest past year named (not a target: 到2025年, nor a founding: 成立于2012年),
+    a comparison base plus one (与2020年同期相比 -> 2021), a start plus a span (从一九九二年...十七年来 -> 2009), or an
     anniversary (开通10年来 ... 2013年首趟班列 -> 2023).
     """
     if published:
