@@ -2,8 +2,9 @@
 
 Read sentence by sentence. A year said at the head of a passage (2024年，  回顾2023年  截至2023年底)
 or in a numbered section heading (二、2024年主要预期目标) carries to the following sentences; a year
-inside a sentence (2023年一般债券...) holds to the end of that sentence only. 今年/去年 resolve against the article's year. Multi-year spans (近年来, 十七年来,
-2019年以来, 连续两年) and 累计 without a period of one year leave the year open (None). Cannot read
+inside a sentence (2023年一般债券...) holds to the end of that sentence only. 今年/去年 resolve
+against the article's year. Multi-year spans (近年来, 十七年来, 2019年以来, 连续两年) and 累计
+without a period of one year leave the year open (None). Cannot read
 semantics: a cumulative total since a month (截至今年5月，累计开行...) is taken as a within-year total.
 """
 
