@@ -1,7 +1,7 @@
 """Extract figures from a folder of articles and score them with ../shared/eval/score.py.
 
     python scripts/score_corpus.py seeds            # ../shared/corpus/seeds against gold/seeds.jsonl
-    python scripts/score_corpus.py dev --misses     # ../shared/corpus/dev against dev_c + dev_d
+    python scripts/score_corpus.py dev --misses     # ../shared/corpus/dev against every dev_*.jsonl
     python scripts/score_corpus.py DIR --gold A.jsonl --gold B.jsonl
 
 Writes the predictions (the `facts` columns) as JSON Lines beside the gold-less temp files, then runs
@@ -20,7 +20,7 @@ from pathlib import Path
 from flows.explain import figures_as_rows, read_one
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-GOLD = {"seeds": ["seeds.jsonl"], "dev": ["dev_c.jsonl", "dev_d.jsonl"]}
+GOLD = {"seeds": ["seeds.jsonl"], "dev": ["dev_a.jsonl", "dev_b.jsonl", "dev_c.jsonl", "dev_d.jsonl"]}
 
 
 def predictions(corpus: Path) -> list[dict]:

@@ -1,8 +1,11 @@
-"""End to end on the real articles in ../shared: extraction must stay at or above the quality bar.
+"""End to end on the real articles in ../shared: extraction must stay at or above the quality floors.
 
 Reads the corpus and gold from ../shared at runtime (nothing copied into the repository) and scores
 with the functions of ../shared/eval/score.py, the scorer CI uses. The probe articles (tests/data), short
-articles of our own on the genre annotated by hand, are held to the level they reached.
+articles of our own annotated by hand, are held round by round to the level they reached.
+
+The floors are a ratchet: each is a value measured on main, raised when a landing raises the score,
+never lowered for the same gold. The history of each lives in the comment beside it.
 """
 
 from __future__ import annotations
@@ -17,8 +20,13 @@ import pytest
 from flows.explain import figures_as_rows, read_one
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-BAR = {"f1": 0.95, "strict_f1": 0.85}
-SETS = {"seeds": ["seeds.jsonl"], "dev": ["dev_c.jsonl", "dev_d.jsonl"]}
+# Gold files per corpus: every dev_*.jsonl scores the whole of corpus/dev (a_, b_, c_, d_: 50 articles)
+SETS = {"seeds": "seeds.jsonl", "dev": "dev_*.jsonl"}
+FLOORS = {
+    # 2026-12-06, gold relabelled to the revised ANNOTATION.md: seeds 1.000 / 0.8767, dev 0.9426 / 0.6192
+    "seeds": {"f1": 1.0, "strict_f1": 0.876},
+    "dev": {"f1": 0.942, "strict_f1": 0.619},
+}
 PROBES = Path(__file__).parent / "data"
 # Each round of probe articles (file-name prefix) at the level it reached; one figure missed or
 # wrongly attributed brings a bar down. Round p (11 articles, 176 figures): 1.000 and 0.983.
@@ -41,24 +49,26 @@ def _predictions(corpus: Path, pattern: str = "*.txt") -> list[dict]:
     return [row for path in sorted(corpus.glob(pattern)) for row in figures_as_rows(read_one(text=None, path=path, published=None))]
 
 
-@pytest.mark.parametrize("name", list(SETS))
-def test_quality_bar(name):
+def _summary(gold_files: list[Path], corpus: Path, pattern: str = "*.txt") -> dict:
     score = _scorer()
-    corpus = SHARED / "corpus" / name
-    gold = [row for file in SETS[name] for row in score.load_gold(str(SHARED / "gold" / file))]
+    gold = [row for file in gold_files for row in score.load_gold(str(file))]
     with contextlib.redirect_stdout(io.StringIO()):
-        summary = score.score(gold, _predictions(corpus), False, str(corpus))
-    assert summary["f1"] >= BAR["f1"], summary
-    assert summary["strict_f1"] >= BAR["strict_f1"], summary
+        return score.score(gold, _predictions(corpus, pattern), False, str(corpus))
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_shared_corpus_stays_above_its_floor(name):
+    gold_files = sorted((SHARED / "gold").glob(SETS[name]))
+    assert gold_files, f"no gold matches {SETS[name]}"
+    summary = _summary(gold_files, SHARED / "corpus" / name)
+    assert summary["f1"] >= FLOORS[name]["f1"], summary
+    assert summary["strict_f1"] >= FLOORS[name]["strict_f1"], summary
 
 
 @pytest.mark.parametrize("round_", list(PROBE_BARS))
 def test_probe_articles_stay_at_their_level(round_):
-    score = _scorer()
-    corpus = PROBES / "probe_articles"
-    gold = [row for file in sorted((PROBES / "probe_gold").glob(f"{round_}*.jsonl")) for row in score.load_gold(str(file))]
-    with contextlib.redirect_stdout(io.StringIO()):
-        summary = score.score(gold, _predictions(corpus, f"{round_}*.txt"), False, str(corpus))
+    gold_files = sorted((PROBES / "probe_gold").glob(f"{round_}*.jsonl"))
+    summary = _summary(gold_files, PROBES / "probe_articles", f"{round_}*.txt")
     bar = PROBE_BARS[round_]
     assert summary["f1"] >= bar["f1"], summary
     assert summary["strict_f1"] >= bar["strict_f1"], summary
