@@ -1,5 +1,8 @@
 """Where each figure is: place mentions and deictics of an article as spots, its main place.
 
+The roles a place can play other than the subject (a location, a superlative's scope, a base of
+comparison, a venue, an origin, part of a name) are patterns in rules/roles.py.
+
 A spot is a place named in the text (or 我县, 全市 resolved to the article's place of that level),
 marked a partner when the figure is not its (对美国进出口, 与山东联手, 奔赴湖北武汉、浙江义乌, 四川中辰
 智慧科技有限公司, 武汉援疆工作队, the home of investors in 引导江苏企业到伊犁投资, a venue: 推介会在深圳举行).
@@ -15,6 +18,7 @@ from functools import lru_cache
 
 from flows.extract.places import get_place, place_hits
 from flows.records import Place
+from flows.rules import roles
 
 
 class Spots:
@@ -78,13 +82,13 @@ class Spots:
             investors = self._investors_between(n)
             if investors is not None:
                 return investors
+        if _plays_a_role(text, start, end):
+            return True
         check_org, check_donor, check_facility = self._checks
         if check_org or check_donor or check_facility:
             # The regexes run only where their word is close enough after the place to match
             after = text[end:end + _AFTER_REACH]
-            donor = (check_donor and ("援" in after or "对口" in after or "帮扶" in after or "派" in after)
-                     and _DONOR_AFTER.match(text, end)
-                     and not _RECIPIENT_BEFORE.search(text, max(0, start - 2), start))
+            donor = check_donor and _is_donor(text, start, end, after)
             org = check_org and ("公司" in after or "集团" in after) and _ORG_AFTER.match(text, end)
             if org or donor:
                 return True
@@ -115,8 +119,32 @@ class Spots:
         return None
 
 
-# 对美国进出口, 与山东联手, 赴/前往/奔赴四川, 进山东市场, 占全国比重, 比全国高出: the place is the other side
-_PARTNER_MARKERS = ("对", "与", "同", "和", "赴", "往", "至", "到", "进", "占", "比", "较", "除", "销往", "运往")
+def _plays_a_role(text: str, start: int, end: int) -> bool:
+    """A location, a superlative's scope, a comparison base or part of a name (rules/roles.py)."""
+    last = text[start - 1:start]
+    if last in ("的", "（", "(") and roles.IN_NAME_BEFORE.search(text, max(0, start - 2), start) \
+            and (last == "的" or roles.IN_NAME_AFTER_BRACKET.match(text, end)):
+        return True
+    reach = max(0, start - roles.ORIGIN_REACH)
+    return bool(("来自" in text[reach:start] and roles.ORIGIN_BEFORE.search(text, reach, start))
+                or roles.LOCATION_BEFORE.search(text, max(0, start - 2), start)
+                or roles.VENUE_BEFORE.search(text, max(0, start - 2), start)
+                or roles.VENUE_AFTER.match(text, end)
+                or ("的" in text[end:end + 8] and roles.BASE_AFTER.match(text, end))
+                or roles.SCOPE_AFTER.match(text, end))
+
+
+def _is_donor(text: str, start: int, end: int, after: str) -> bool:
+    """武汉援疆工作队, 浙江省对口支援: the place gives; not 喀什地区援疆系统 (the recipient's office)
+    nor 对口支援阿克苏地区 (a recipient before its own 援 words)."""
+    return (("援" in after or "对口" in after or "帮扶" in after or "派" in after)
+            and _DONOR_AFTER.match(text, end) is not None
+            and not roles.RECIPIENT_BEFORE.search(text, max(0, start - 4), start)
+            and not roles.RECIPIENT_SYSTEM_AFTER.match(text, end))
+
+
+# 对美国进出口, 与山东联手, 赴/前往/奔赴四川, 进山东市场, 占全国比重, 比全国高出, 来自德国、香港: the other side
+_PARTNER_MARKERS = ("对", "与", "同", "和", "赴", "往", "至", "到", "进", "占", "比", "较", "除", "销往", "运往", "来自")
 _PARTNER_BEFORE = re.compile(f"(?:{'|'.join(_PARTNER_MARKERS)})(?:我国|中国)?$")
 _PARTNER_LAST = frozenset(word[-1] for word in _PARTNER_MARKERS) | {"国", "\n"}  # "\n": $ matches before one
 # 我县, 本市, 全省: the article's place of that level; 全区 only where the article is about an autonomous
@@ -129,7 +157,6 @@ _ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:有限责任公司|股份有�
 # A donor: 武汉援疆工作队, 湖北省、武汉市累计投入援博资金, 上海市积极对口支援 (the figure is the recipient's);
 # in an aid report the side that sends people too: 福建选派党政干部46名到宁夏挂职
 _DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶|选派|派驻)")
-_RECIPIENT_BEFORE = re.compile(r"(?:向|给|为)$")  # 向甘肃投入财政援助资金: the place receives
 # A place inside a facility's name: 青岛胶州站 (the figure is 青岛's), 在株洲凯悦酒店举行
 _FACILITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:站|机场|酒店|宾馆|大厦|会展中心)")
 # A venue: 开工活动在麒麟区主会场举行, 推介会在深圳举行. The event's figures are its host's (the city
@@ -145,27 +172,94 @@ _LEVEL_OF = {"省": "province", "市": "prefecture", "县": "county", "州": "pr
 
 
 def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots, Place | None]:
-    """Every place mention and deictic in text, with the article's main place."""
+    """Every place mention and deictic in text, with the article's main place.
+
+    The article is read as a whole first: a place that gives aid anywhere in it (浙江省对口支援…) is a
+    donor everywhere, and the place the reporter heard the news from (记者从闽侯县获悉) is its subject.
+    """
     hits = place_hits(text)
-    main, by_level = _main_places(hits + _letterhead_places(original), title)
+    checks = ("公司" in text or "集团" in text, "援" in text or "对口" in text or "帮扶" in text,
+              _FACILITY_WORD.search(text) is not None)
+    donors = _donors(text, hits) if checks[1] else set()
+    main, by_level = _main_places(hits + _letterhead_places(original), title, donors, _sources(text, hits))
     starts = [hit[0] for hit in hits]
     ends = [hit[1] for hit in hits]
     places = [hit[3] for hit in hits]
-    judged: list[bool | None] = [None] * len(hits)
-    checks = ("公司" in text or "集团" in text, "援" in text or "对口" in text or "帮扶" in text,
-              _FACILITY_WORD.search(text) is not None)
+    judged: list[bool | None] = [True if hit[3].place_id in donors else None for hit in hits]
     deictic = None
-    for m in _DEICTIC.finditer(text):  # a few an article: inserted, after place mentions of the same start
-        if m[1] == "区" and not _is_autonomous_region(main):  # 全区: a district's own word, left to the carried place
-            continue
+    for start, end, place in _anaphors(text, hits, main, by_level, donors):  # inserted after places of the same start
         deictic = deictic or [False] * len(starts)
-        at = bisect_right(starts, m.start())
-        starts.insert(at, m.start())
-        ends.insert(at, m.end())
-        places.insert(at, _deictic(_LEVEL_OF[m[1]], main, by_level))
-        judged.insert(at, bool(_PARTNER_BEFORE.search(text, m.start() - 4, m.start())))  # a negative pos is 0
+        at = bisect_right(starts, start)
+        starts.insert(at, start)
+        ends.insert(at, end)
+        places.insert(at, place)
+        judged.insert(at, bool(_PARTNER_BEFORE.search(text, start - 4, start)))  # a negative pos is 0
         deictic.insert(at, True)
     return Spots(text, starts, ends, places, judged, deictic, checks), main
+
+
+def _donors(text: str, hits: list) -> set[str]:
+    """Ids of the places that give aid somewhere in the article and never receive it there."""
+    givers, receivers = set(), set()
+    for start, end, _, place in hits:
+        if roles.DONOR_RIGHT_AFTER.match(text, end) and _is_donor(text, start, end, text[end:end + _AFTER_REACH]):
+            givers.add(place.place_id)
+        elif roles.RECIPIENT_BEFORE.search(text, max(0, start - 4), start) or roles.RECIPIENT_SYSTEM_AFTER.match(text, end):
+            receivers.add(place.place_id)
+    return givers - receivers
+
+
+def _sources(text: str, hits: list) -> set[str]:
+    """Surfaces of the places the news came from: 记者7日从闽侯县获悉 (the article's subject)."""
+    return {surface for start, end, surface, _ in hits
+            if text[start - 1:start] == "从" and roles.SOURCE_AFTER.match(text, end)}
+
+
+def _anaphors(text: str, hits: list, main: Place | None, by_level: dict[str, Place], donors: set[str]):
+    """(start, end, place) of each word standing for a place: 我县, 全市, 本省 mean the article's place
+    of that level; 该县, 该区 the nearest place of that kind named before; a clause opening with 园区 or
+    高新区 the nearest zone named before."""
+    hit_starts = [hit[0] for hit in hits]
+    for m in _DEICTIC.finditer(text):
+        word, level = m[0], m[1]
+        if word[0] == "该" or (level == "区" and not _is_autonomous_region(main)):
+            place = _antecedent(hits, bisect_left(hit_starts, m.start()), _ANTECEDENT[level], donors)
+            if place is not None:
+                yield m.start(), m.end(), place
+            elif level != "区":  # 全区 of a district: left to the carried place
+                yield m.start(), m.end(), _deictic(_LEVEL_OF[level], main, by_level)
+        else:
+            yield m.start(), m.end(), _deictic(_LEVEL_OF[level], main, by_level)
+    if "区" in text:
+        for m in _ZONE_ANAPHOR.finditer(text):
+            place = _antecedent(hits, bisect_left(hit_starts, m.start()), _is_zone, donors)
+            if place is not None:
+                yield m.start(), m.end(), place
+
+
+def _antecedent(hits: list, before: int, fits, donors: set[str]) -> Place | None:
+    """The nearest place named before hit index `before` that fits (a zone, a 县...), donors skipped."""
+    for n in range(before - 1, -1, -1):
+        place = hits[n][3]
+        if fits(place) and place.place_id not in donors:
+            return place
+    return None
+
+
+def _is_zone(place: Place) -> bool:
+    return place.level == "zone"
+
+
+# 该区 is the zone or district just named; 该市 a city (prefecture-level or county-level), 该县 a county
+_ANTECEDENT = {
+    "区": lambda p: p.level == "zone" or (p.level == "county" and p.name.endswith("区")),
+    "市": lambda p: p.level in ("prefecture", "county") and p.name.endswith("市"),
+    "县": lambda p: p.level == "county" and p.name.endswith(("县", "旗")),
+    "州": lambda p: p.level == "prefecture" and p.name.endswith("州"),
+    "省": lambda p: p.level == "province",
+}
+# A clause that opens with a zone's common noun speaks of the zone just named: 今年以来，高新区围绕…
+_ZONE_ANAPHOR = re.compile(r"(?<=[，,。；;：:\n])\s*(?:园区|片区|高新区|开发区|经开区|综保区|新区|合作区|试验区|自贸区)")
 
 
 def _letterhead_places(text: str) -> list:
@@ -189,18 +283,26 @@ def _deictic(level: str, main: Place | None, by_level: dict[str, Place]) -> Plac
     return by_level.get(level) or main
 
 
-def _main_places(mentions: list, title: str | None) -> tuple[Place | None, dict[str, Place]]:
-    """The most named place (title mentions count thrice, a division gains half of its parts' mentions)."""
+_TITLE_WEIGHT = 3  # a mention in the title counts as three in the body
+_SOURCE_WEIGHT = 6  # the place the news came from (记者从闽侯县获悉) is the subject unless a title says otherwise
+
+
+def _main_places(mentions: list, title: str | None, donors: frozenset[str] | set[str] = frozenset(),
+                 sources: frozenset[str] | set[str] = frozenset()) -> tuple[Place | None, dict[str, Place]]:
+    """The most named place (a title mention counts thrice, the news source's six times, a division
+    gains half of its parts' mentions); donors of aid are never the article's place."""
     # Weights summed per place first (in order of first mention, which decides ties), then spread
     # to the ancestors once per place rather than once per mention. Halves and wholes add exactly.
     weights: dict[str, int] = {}
     places = {}
-    in_title: dict[str, bool] = {}
+    weight_of: dict[str, int] = {}
     for _, _, surface, place in mentions:
-        if surface not in in_title:
-            in_title[surface] = bool(title and surface in title)
+        if surface not in weight_of:
+            weight_of[surface] = _SOURCE_WEIGHT if surface in sources else _TITLE_WEIGHT if title and surface in title else 1
         place_id = place.place_id
-        weights[place_id] = weights.get(place_id, 0) + (3 if in_title[surface] else 1)
+        if place_id in donors:
+            continue
+        weights[place_id] = weights.get(place_id, 0) + weight_of[surface]
         places[place_id] = place
     score: dict[str, float] = {}
     level_count: dict[str, dict[str, int]] = {}

@@ -21,7 +21,7 @@ ETHNIC_GROUPS = (
     "鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各").split()
 
 # Full names that are ordinary words or ambiguous fragments: never matched ("主城区", "矿区企业").
-NEVER_MATCH = {"城区", "郊区", "矿区", "东区", "西区", "新区", "市中区", "市辖区"}
+NEVER_MATCH = {"城区", "郊区", "矿区", "东区", "西区", "新区", "新城区", "市中区", "市辖区"}  # 打造新城区: no 西安新城区
 
 # Short forms that are common words or occur inside common words: "合作" (甘肃合作市) in
 # "磨憨—磨丁合作区", "振兴" (丹东振兴区) in "乡村振兴", "兴业" in "投资兴业", "安宁" (昆明安宁市),

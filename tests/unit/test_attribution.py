@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from flows.extract import extract_figures
+from flows.extract.spots import place_spots
 from flows.extract.years import current_year
 from flows.records import Article
 from flows.rules.metrics import KEYWORD_CATEGORY, KEYWORDS_REVERSED
@@ -237,3 +238,50 @@ def test_keyword_trie_finds_what_the_plain_alternation_finds(phrase):
     backwards = phrase[::-1]
     assert [m.span() for m in KEYWORDS_REVERSED.finditer(backwards)] == [
         m.span() for m in _PLAIN_REVERSED.finditer(backwards)]
+
+
+@pytest.mark.parametrize("text, mention, place", [
+    # a location description locates the subject; its places (and the list after them) are not the subject
+    ("曲靖经开区位于云南东部，处于昆明和贵阳之间。截至9月底，该区累计引进项目63个。", "63个", "曲靖市"),
+    # the scope of a superlative is not the subject; the subject was named first
+    ("玉溪市已成为云南最大的烟草产业基地。今年上半年实现工业产值210亿元。", "210亿元", "玉溪市"),
+    # investors' origin (来自…) is no place of the figure
+    ("柳州市外资企业增至61家，其中来自德国、香港等地的19家企业今年落户。", "19家", "柳州市"),
+    # a share's second denominator is a base of comparison
+    ("昆明市实际利用外资占全省的41.2%，是曲靖市的2.3倍。", "2.3倍", "昆明市"),
+    # the investors' home inside a project's name (…元的杭州某某项目) is handed to no list item
+    ("今年，九江市签约了总投资4亿元的杭州某某材料生产、总投资6亿元的宁波某某装备研发等项目。", "6亿元", "九江市"),
+    # a city in brackets inside a company's name
+    ("株洲市今年引进某某软件（长沙）有限公司等企业8家。", "8家", "株洲市"),
+    # a venue where the branch meetings sit is not the subject
+    ("楚雄州项目集中开工，主会场设在禄丰市某产业园，各县市设分会场。全州开工项目88个。", "88个", "楚雄彝族自治州"),
+])
+def test_places_in_other_roles_are_not_the_figures_place(text, mention, place):
+    assert figures(text)[mention].place.name == place
+
+
+def test_a_donor_anywhere_in_an_aid_article_is_a_donor_everywhere():
+    # 山东省 gives (对口协作); later it opens a sentence about the money it arranged: still the recipient's figures
+    text = "2024年山东省对口协作湘西州项目开工。今年，山东省安排的协作资金里，州本级安排资金2.6亿元、项目35个。"
+    assert figures(text)["2.6亿元"].place.name == "湘西土家族苗族自治州"
+    # the recipient's own aid office (喀什地区援疆系统) makes it no donor
+    text = "广东省对口支援喀什地区。近两年，喀什地区援疆系统累计引进企业52家。"
+    assert figures(text)["52家"].place.name == "喀什地区"
+    # 消费帮扶 names a measure, not a giver: 重庆 is the subject
+    text = "去年重庆实现消费帮扶48.2亿元。争取浙江、上海等省市采购重庆农副产品。与山东联手，鲁渝消费协作实现2.9亿元。"
+    assert figures(text)["2.9亿元"].place.name == "重庆市"
+
+
+def test_the_place_the_news_came_from_is_the_articles_subject():
+    # 南通 is named more often, but the reporter heard the news from 闽侯县
+    text = "记者9日从闽侯县获悉，今年签约项目37项。南通企业、南通商会、南通客商、南通银行纷纷参加。"
+    assert place_spots(text, None)[1].name == "闽侯县"
+
+
+def test_anaphors_name_the_nearest_place_of_their_kind():
+    # 该县 is the county just named, not the article's most named prefecture
+    text = "大理州宾川县今年招商引资成效明显。大理州商务局介绍，该县新签约项目17个。"
+    assert figures(text)["17个"].place.name == "宾川县"
+    # a clause opening with 片区 speaks of the zone just named
+    text = "昆明市发布数据。云南自贸试验区昆明片区挂牌以来发展迅速。今年以来，片区新设企业3200户。"
+    assert figures(text)["3200户"].place.name == "中国(云南)自由贸易试验区昆明片区"
