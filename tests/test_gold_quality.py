@@ -23,16 +23,18 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 # Gold files per corpus: every dev_*.jsonl scores the whole of corpus/dev (a_, b_, c_, d_: 50 articles)
 SETS = {"seeds": "seeds.jsonl", "dev": "dev_*.jsonl"}
 FLOORS = {
-    # 2026-12-06, gold relabelled to the revised ANNOTATION.md: seeds 1.000 / 0.8767, dev 0.9426 / 0.6192
+    # 2026-12-06, gold relabelled to the revised ANNOTATION.md: seeds 1.000 / 0.8767, dev 0.9426 / 0.6192;
+    # place roles and the article-level place model: dev strict 0.6593
     "seeds": {"f1": 1.0, "strict_f1": 0.876},
-    "dev": {"f1": 0.942, "strict_f1": 0.619},
+    "dev": {"f1": 0.942, "strict_f1": 0.659},
 }
 PROBES = Path(__file__).parent / "data"
-# Each round of probe articles (file-name prefix) at the level it reached; one figure missed or
-# wrongly attributed brings a bar down. Round p (11 articles, 176 figures): 1.000 and 0.983.
-# Round q (12 articles on other sub-genres: work report, fiscal, tourism, land port, co-op..., 237
-# figures): 1.000 and 0.970.
-PROBE_BARS = {"p": {"f1": 1.0, "strict_f1": 0.98}, "q": {"f1": 1.0, "strict_f1": 0.97}}
+# Each round of probe articles (file-name prefix) at the level it reached, a ratchet as FLOORS are.
+# Round p (11 articles, 176 figures), round q (12 articles on other sub-genres: work report, fiscal,
+# tourism, land port, co-op..., 237 figures): 1.000/0.983 and 1.000/0.970 on their first gold; on the
+# gold relabelled to the revised guide (declines negative, 列 a count, areas other...) 0.983/0.926
+# and 0.938/0.829.
+PROBE_BARS = {"p": {"f1": 0.983, "strict_f1": 0.926}, "q": {"f1": 0.938, "strict_f1": 0.829}}
 
 pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="../shared not present")
 
