@@ -333,18 +333,55 @@ def _ancestors(place_id: str | None) -> tuple[Place, ...]:
 
 def figure_place(spots: Spots, sent_start: int, fig_start: int, carried: Place | None) -> tuple[Place | None, bool]:
     """(place, found in this sentence): a place right before the number (福建省百分之十点七), else the
-    nearest non-partner place before the figure, else the carried one."""
+    nearest non-partner place before the figure (or the common parent of the list it ends), else the
+    carried one."""
     starts, ends, judged = spots.starts, spots.ends, spots.judged
     for n in range(bisect_left(starts, fig_start) - 1, bisect_left(starts, sent_start) - 1, -1):
-        if fig_start == ends[n] or not (spots.partner(n) if judged[n] is None else judged[n]):
+        if fig_start == ends[n]:
             return spots.places[n], True
+        if not (spots.partner(n) if judged[n] is None else judged[n]):
+            return _listed_place(spots, n), True
     return carried, False
 
 
 def last_place(spots: Spots, start: int, end: int, carried: Place | None) -> Place | None:
-    """The place a sentence hands to the next: its last non-partner place."""
+    """The place a sentence hands to the next: its last non-partner place (a list's common parent)."""
     starts, judged = spots.starts, spots.judged
     for n in range(bisect_left(starts, end) - 1, bisect_left(starts, start) - 1, -1):
         if not (spots.partner(n) if judged[n] is None else judged[n]):
-            return spots.places[n]
+            return _listed_place(spots, n)
     return carried
+
+
+def listed_places(spots: Spots, n: int) -> list[Place]:
+    """The places of the list spot n ends (六枝特区、水城区; 萧山区、余杭区和富阳区), in order; [place n]
+    when it ends none. A place right after another (湖北武汉) is inside it, not listed with it."""
+    chain = [n]
+    while (p := spots._previous(chain[-1])) >= 0 and spots.text[spots.ends[p]:spots.starts[chain[-1]]] in _LIST_GAPS:
+        chain.append(p)
+    return [spots.places[k] for k in reversed(chain) if spots.places[k] is not None]
+
+
+_LIST_GAPS = frozenset({"、", "和", "及", "与", "以及"})
+
+
+def _listed_place(spots: Spots, n: int) -> Place | None:
+    """Spot n's place, or the common parent of the list it ends: 黑河、同江、抚远三个口岸 -> 黑龙江省."""
+    if n == 0 or spots.text[spots.ends[n - 1]:spots.starts[n]] not in _LIST_GAPS:  # most spots end no list
+        return spots.places[n]
+    places = listed_places(spots, n)
+    if len({place.place_id for place in places}) < 2:
+        return spots.places[n]
+    return common_parent(places)
+
+
+def common_parent(places: list[Place]) -> Place | None:
+    """The nearest division containing every place (None across provinces: no place names them all)."""
+    from flows.extract.places import gazetteer
+
+    index = gazetteer()
+    shared = None
+    for place in places:
+        lineage = index.lineage(place.place_id)
+        shared = lineage if shared is None else tuple(pid for pid in shared if pid in lineage)
+    return index.places.get(shared[0]) if shared else None
