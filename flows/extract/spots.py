@@ -144,7 +144,8 @@ def _is_donor(text: str, start: int, end: int, after: str) -> bool:
 
 
 # 对美国进出口, 与山东联手, 赴/前往/奔赴四川, 进山东市场, 占全国比重, 比全国高出, 来自德国、香港: the other side
-_PARTNER_MARKERS = ("对", "与", "同", "和", "赴", "往", "至", "到", "进", "占", "比", "较", "除", "销往", "运往", "来自")
+_PARTNER_MARKERS = ("对", "与", "同", "和", "赴", "往", "至", "到", "进", "占", "比", "较", "除", "销往", "运往", "来自",
+                    "高于", "低于", "快于", "慢于")
 _PARTNER_BEFORE = re.compile(f"(?:{'|'.join(_PARTNER_MARKERS)})(?:我国|中国)?$")
 _PARTNER_LAST = frozenset(word[-1] for word in _PARTNER_MARKERS) | {"国", "\n"}  # "\n": $ matches before one
 # 我县, 本市, 全省: the article's place of that level; 全区 only where the article is about an autonomous
@@ -337,7 +338,7 @@ def figure_place(spots: Spots, sent_start: int, fig_start: int, carried: Place |
     carried one."""
     starts, ends, judged = spots.starts, spots.ends, spots.judged
     for n in range(bisect_left(starts, fig_start) - 1, bisect_left(starts, sent_start) - 1, -1):
-        if fig_start == ends[n]:
+        if fig_start == ends[n] and not roles.COMPARED_BEFORE.search(spots.text, max(0, starts[n] - 2), starts[n]):
             return spots.places[n], True
         if not (spots.partner(n) if judged[n] is None else judged[n]):
             return _listed_place(spots, n), True

@@ -23,6 +23,9 @@ BASE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?的[约近超逾]?[0-9一二三�
 # 来自德国、新加坡、香港等地的23家企业 (foreign countries are no places, so no list of places carries it)
 ORIGIN_BEFORE = re.compile(r"来自[^，,。；;]{0,12}$")
 ORIGIN_REACH = 14  # characters ORIGIN_BEFORE spans at most
+# A comparison base right before the number: 增速高于全省0.9个百分点, 比全国低1.2个百分点 (the place
+# next to the number is otherwise its subject: 福建省百分之十点七)
+COMPARED_BEFORE = re.compile(r"(?:比|较|高于|低于|快于|慢于|超过|超出|多于|少于)$")
 # Inside a project's or company's name: 签约总投资3亿元的杭州某某新材料生产项目 (the investors' home
 # names the project), 某某软件（长沙）有限公司 (the branch's city in brackets)
 IN_NAME_BEFORE = re.compile(r"(?:元的|[（(])$")

@@ -285,3 +285,11 @@ def test_anaphors_name_the_nearest_place_of_their_kind():
     # a clause opening with 片区 speaks of the zone just named
     text = "昆明市发布数据。云南自贸试验区昆明片区挂牌以来发展迅速。今年以来，片区新设企业3200户。"
     assert figures(text)["3200户"].place.name == "中国(云南)自由贸易试验区昆明片区"
+
+
+def test_a_comparison_base_next_to_the_number_is_not_its_place():
+    # 全省 right before 0.8个百分点 is what the city is compared with (a place next to a number is
+    # otherwise its subject), and the next sentence goes on about the city
+    text = "昭通市统计局发布数据。全市地区生产总值增长6.1%，增速高于全省0.8个百分点。其中，第一产业增加值210亿元。"
+    figs = figures(text)
+    assert figs["0.8个百分点"].place.name == figs["210亿元"].place.name == "昭通市"
