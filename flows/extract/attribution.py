@@ -15,7 +15,7 @@ from bisect import bisect_left
 
 from flows.extract.figures import Mention
 from flows.extract.metric import left_context, metric_and_category, right_context
-from flows.extract.spots import Spots, figure_place, last_place, place_spots
+from flows.extract.spots import Spots, figure_place, last_place, place_spots, respective_places
 from flows.extract.years import current_year, sentence_years, time_words
 from flows.records import Article, Figure
 from flows.rules import metrics as mr
@@ -71,6 +71,7 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
         # 其中... continues the passage before: its figures may take the last figure's metric
         previous = last_metric if _CONTINUES.match(sentence) else None
         floor = 0
+        respective = respective_places(spots, sentence, s, inside) if "分别" in sentence else {}
         for mention, year in zip(inside, years, strict=True):
             if floor > mention.start - s:  # a range's upper bound (300至500亩) shares the lower's span and metric
                 metric, category = previous
@@ -80,7 +81,8 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
                 rest = sentence[mention.end - s:]
                 listed = floor > 0 and not _CLAUSE_BREAK.search(sentence, floor, mention.start - s)
                 metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed)
-            place, _ = figure_place(spots, s, mention.start, carried_place)
+            place = respective[mention.start] if mention.start in respective else \
+                figure_place(spots, s, mention.start, carried_place)[0]
             figures.append(_figure(text, stripped, mention, metric, category, year, place))
             previous, floor = (metric, category), mention.end - s
             last_metric = previous

@@ -95,11 +95,13 @@ class Spots:
             # 青岛胶州站: the station is 胶州's, the place right after 青岛 (inner), not 青岛's
             if check_facility and _FACILITY_AFTER.match(text, end) and self._next_start(n) != end:
                 return True
+        p = self._previous(n)
+        if p >= 0 and text[self.ends[p]:start] in _LIST_GAPS:  # 萧山区、余杭区和富阳区: 和 joins a list here
+            return bool(self.judged[p])
         if text[start - 1:start] in _PARTNER_LAST and _PARTNER_BEFORE.search(text, max(0, start - 4), start):
             return True
         if text[start - 1:start] == "在" and _VENUE_AFTER.match(text, end):
             return True
-        p = self._previous(n)
         if p >= 0 and start - self.ends[p] <= 4 and self.judged[p]:
             gap = text[self.ends[p]:start]
             return "、" in gap or "和" in gap or gap == ""
@@ -352,6 +354,24 @@ def last_place(spots: Spots, start: int, end: int, carried: Place | None) -> Pla
         if not (spots.partner(n) if judged[n] is None else judged[n]):
             return _listed_place(spots, n)
     return carried
+
+
+def respective_places(spots: Spots, sentence: str, sent_start: int, mentions: list) -> dict[int, Place]:
+    """Start of each figure after 分别 -> its place, one to one with the list before 分别:
+    分布在萧山区、余杭区和富阳区，分别为812家、536家和301家. Figures in pairs (分别为x亿元、增长a%，y亿元、
+    增长b%) go two to a place; any other count is no respectively-list, and {} leaves them to the nearest place."""
+    at = sent_start + sentence.index("分别")
+    n = bisect_left(spots.starts, at) - 1
+    while n >= 0 and spots.starts[n] >= sent_start and spots.partner(n):
+        n -= 1
+    if n < 0 or spots.starts[n] < sent_start:
+        return {}
+    places = listed_places(spots, n)
+    after = [m.start for m in mentions if m.start > at]
+    if len(places) < 2 or len(after) not in (len(places), 2 * len(places)):
+        return {}
+    per_place = len(after) // len(places)
+    return {start: places[k // per_place] for k, start in enumerate(after)}
 
 
 def listed_places(spots: Spots, n: int) -> list[Place]:

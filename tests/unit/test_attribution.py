@@ -293,3 +293,18 @@ def test_a_comparison_base_next_to_the_number_is_not_its_place():
     text = "昭通市统计局发布数据。全市地区生产总值增长6.1%，增速高于全省0.8个百分点。其中，第一产业增加值210亿元。"
     figs = figures(text)
     assert figs["0.8个百分点"].place.name == figs["210亿元"].place.name == "昭通市"
+
+
+def test_a_total_over_listed_places_goes_to_their_common_parent():
+    # three ports of one province summed: the province, not the last port named
+    text = "前三季度，东兴市、凭祥市、龙州县三地口岸进出境货物合计达到380万吨。"
+    assert figures(text)["380万吨"].place.name == "广西壮族自治区"
+    # items each with its own number are no such list: each keeps its place
+    figs = figures("当月新开工项目25个，其中玉溪9个、曲靖7个。")
+    assert (figs["9个"].place.name, figs["7个"].place.name) == ("玉溪市", "曲靖市")
+
+
+def test_a_respectively_list_pairs_places_and_figures_in_order():
+    text = "全市新增市场主体主要集中在西山区、官渡区和呈贡区，分别为1460户、1280户和970户。"
+    figs = figures(text)
+    assert [figs[m].place.name for m in ("1460户", "1280户", "970户")] == ["西山区", "官渡区", "呈贡区"]
