@@ -19,7 +19,10 @@ from flows.rules import nonfigures as nf
 from flows.rules.qualifiers import (
     CHANGE_AFTER,
     CHANGE_BEFORE,
+    DECLINE,
+    MINUS,
     MULTIPLE_OVER,
+    NEGATIVE_BEFORE,
     QUALIFIER_AFTER,
     QUALIFIER_BEFORE,
     QUALIFIER_FALSE_STARTS,
@@ -53,7 +56,7 @@ _NUM = rf"(?:(?<![0-9.A-Za-z:/\-]){_AR}|(?<![{_CN_CHARS}点]){_CN})"
 # the regex engine skip to the digits (a fifth faster over a page) instead of entering at every position.
 # The Arabic branch is atomic: a shorter digit run leaves a digit, "," or "." next, which nothing after
 # the number may start with, so giving digits back never led to a match (dates: 2024年 tried once, not 4 times).
-_NUM_SET_FIRST = (rf"[0-9{_CN_CHARS}](?:(?<=[0-9])(?<![0-9.A-Za-z:/\-][0-9])(?>[0-9]*(?:,[0-9]{{3}})*(?:\.[0-9]+)?)"
+_NUM_SET_FIRST = (rf"[0-9{_CN_CHARS}](?:(?<=[0-9])(?<![0-9.A-Za-z:/][0-9])(?>[0-9]*(?:,[0-9]{{3}})*(?:\.[0-9]+)?)"
                   rf"|(?<=[{_CN_CHARS}])(?<![{_CN_CHARS}点].)[{_CN_CHARS}]*(?:点[零〇一二两三四五六七八九]+[万亿]*)?)")
 
 
@@ -96,14 +99,14 @@ _TENTHS_FIRST = re.compile(r"成(?<=[一二两三四五六七八九0-9]成)")
 
 _CLAUSE_CUT = "，,；;。！？!?：:、\n"
 _TO_CLAUSE_CUT = re.compile(f"(?s:.*[{_CLAUSE_CUT}])")  # backtracks to the last clause cut
-_CHANGE_REACH = 10  # longest CHANGE_BEFORE match: 高出 + 8 characters (增长率了为将近 is 7)
+_CHANGE_REACH = 13  # longest CHANGE_BEFORE match: 比 + 10 characters + 低了 (增长率了为将近 is 7)
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Every figure mention in text, in order, overlapping matches resolved to the first."""
     masks = nf.masked_spans(text)
-    found = []
+    found: list[Mention] = []
     for m in WITH_UNIT.finditer(text):
         found += _from_unit_match(text, m)
     # WITH_UNIT's matches do not overlap, so its mentions come with num_start rising: only the other
@@ -134,10 +137,13 @@ def _tenths(text: str) -> list[re.Match]:
 
 
 def _share_change(text: str, mentions: list[Mention]) -> None:
-    """分别增长12%和13%: a number joined to a change rate by 和/与/、 is a change rate too."""
+    """分别增长12%和13%: a number joined to a change rate by 和/与/、 is a change rate too, and a
+    decline's partner declines too (分别下降12%和13% -> -12, -13)."""
     for prev, cur in pairwise(mentions):
         if prev.is_change and not cur.is_change and prev.unit == cur.unit and text[prev.end:cur.start] in _JOINERS:
             cur.is_change = True
+            if prev.value < 0 < cur.value and text[prev.num_start] not in MINUS:
+                cur.value = -cur.value
 
 
 _JOINERS = frozenset({"和", "与", "及", "、", "和下降", "和增长"})
@@ -151,8 +157,10 @@ def _masked(pos: int, masks: tuple[list[int], list[int]]) -> bool:
 
 
 def _refused(text: str, start: int, number: str, qualified: bool) -> bool:
-    """Ordinals, vague amounts, indefinite 一, bare magnitudes, leading zeros (nonfigures.py)."""
+    """Ordinals, vague amounts, indefinite 一, bare magnitudes, leading zeros, codes (nonfigures.py)."""
     before = text[start - 1] if start else ""
+    if before in MINUS and start > 1 and nf.CODE_BEFORE_DASH.match(text, start - 2):
+        return True  # 0991-8557237, 2023-06: a dash inside a code or date, not a minus
     if before in nf.ORDINAL_BEFORE or before in nf.VAGUE_BEFORE:
         return True
     if number in nf.INDEFINITE and not qualified:
@@ -166,6 +174,7 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     lo, _, hi, q1, magnitude, q2, surface = m.groups()  # WITH_UNIT's groups, all named, in order
     num_start, end = m.span()
     unit, factor = UNITS[surface]
+    minus = num_start > 0 and text[num_start - 1] in MINUS
     inner_over = bool(q1 or q2)
     before_q, q_len = _qualifier_before(text, num_start)
     qualified = inner_over or before_q != "exact" or bool(magnitude)
@@ -177,7 +186,12 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
         high = tidy(parse_number(hi) * magnitude * factor) if hi else None
     except (ValueError, KeyError):
         return []
-    change = _is_change(text, num_start, end, unit, surface)
+    if minus:  # 利润-3.5亿元, 增长-3%: the number begins at its sign
+        num_start -= 1
+    sign = _change_sign(text, num_start, end, unit, surface)
+    change = sign != 0
+    if minus or sign < 0:
+        low, high = -low, (-high if high is not None else None)
     start = num_start - q_len
     if high is not None:
         rule = "range"
@@ -196,8 +210,9 @@ _RULE = {unit: f"unit:{unit}" for unit, _ in UNITS.values()}  # one string per u
 
 def _simple(text: str, m: re.Match, value: float, unit: str, rule: str) -> Mention:
     qualifier = _qualifier_after(text, m.end(), _qualifier_before(text, m.start())[0])
-    change = _is_change(text, m.start(), m.end(), unit, "个百分点" if rule == "points_pair" else "%")
-    return Mention(m.start(), m.end(), m.start(), round(value, 6), unit, qualifier, change, rule)
+    sign = _change_sign(text, m.start(), m.end(), unit, "个百分点" if rule == "points_pair" else "%")
+    value = round(value, 6) * (-1 if sign < 0 else 1)
+    return Mention(m.start(), m.end(), m.start(), value, unit, qualifier, sign != 0, rule)
 
 
 _QUAL_WORD = re.compile("(?<!" + ")(?<!".join(QUALIFIER_FALSE_STARTS) + ")(" + "|".join(w for _, words in QUALIFIER_BEFORE for w in words) + ")$")
@@ -229,16 +244,18 @@ def _qualifier_after(text: str, end: int, current: str) -> str:
     return current
 
 
-def _is_change(text: str, start: int, end: int, unit: str, surface: str) -> bool:
-    """增长370.2%, 减少一成九, 较2020年增长12.35亿元; percentage points always; not 增至 or 新增."""
-    if surface in ("个百分点", "百分点"):
-        return True
+def _change_sign(text: str, start: int, end: int, unit: str, surface: str) -> int:
+    """1 for a rise, -1 for a decline, 0 for no change: 增长370.2% 1, 减少一成九 -1, 较2020年增长12.35亿元 1;
+    percentage points always a change (低于全省2个百分点 -1); not 增至 or 新增 (0)."""
+    points = surface in ("个百分点", "百分点")
     left = text[max(0, start - 24):start]
     if "(" in left or "（" in left:
         left = _PARENS.sub("", left)
     cut = _TO_CLAUSE_CUT.match(left)
     left = left[cut.end():] if cut else left  # the clause the number is in
     # A match ends the clause and is at most _CHANGE_REACH long: the search starts there
-    if CHANGE_BEFORE.search(left, len(left) - _CHANGE_REACH):  # a negative pos searches from 0
-        return True
-    return unit == "percent" and bool(CHANGE_AFTER.match(text, end))
+    hit = CHANGE_BEFORE.search(left, len(left) - _CHANGE_REACH)  # a negative pos searches from 0
+    if hit:
+        falls = DECLINE.match(hit[0]) or left[hit.start() - 1:hit.start()] == NEGATIVE_BEFORE
+        return -1 if falls else 1
+    return 1 if points or (unit == "percent" and CHANGE_AFTER.match(text, end)) else 0

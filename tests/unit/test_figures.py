@@ -80,6 +80,43 @@ def test_change(text, is_change):
     assert one(text).is_change is is_change
 
 
+@pytest.mark.parametrize(
+    "text, value, is_change",
+    [
+        ("税收比上年下降4.5%。", -4.5, True),  # a decline is negative
+        ("贫困户减少36户。", -36, True),  # a change amount too
+        ("增速低于全省1.2个百分点。", -1.2, True),  # 'lower than' by points
+        ("增速比一季度回落0.8个百分点。", -0.8, True),
+        ("增幅慢于全国2.1个百分点。", -2.1, True),
+        ("比上年低0.6个百分点。", -0.6, True),  # 比X低
+        ("比去年同期少7家。", -7, True),  # 比X少: a change amount
+        ("比去年同期多7家。", 7, True),
+        ("出口负增长2.4%。", -2.4, True),  # 负增长
+        ("进口同比下降-1.5%。", -1.5, True),  # a written minus is negative, not doubly so
+        ("同比增长-6.2%。", -6.2, True),
+        ("亏损企业利润-2.3亿元。", -230_000_000, False),  # a written minus on a level
+        ("出口额减少一成二。", -12, True),  # 成 declines too
+        ("协议外资下降百分之三点五。", -3.5, True),
+        ("高于全国0.9个百分点。", 0.9, True),  # 'higher than' is positive
+        ("航班起降8600架次。", 8600, False),  # 起降 is takeoffs and landings, no decline
+        ("失业率低于4%。", 4, False),  # 低于 without its object is a level
+    ],
+)
+def test_decline_is_negative(text, value, is_change):
+    m = one(text)
+    assert (m.value, m.is_change) == (pytest.approx(value), is_change)
+
+
+def test_partner_of_a_decline_declines_too():
+    found = find_mentions("进口和出口分别下降3.1%和5.4%。")
+    assert [m.value for m in found] == [-3.1, -5.4]
+
+
+def test_dash_in_a_code_is_no_minus():
+    # 0571-8765432 is a phone number, 2023-06 a date: the dash joins, it does not negate
+    assert find_mentions("咨询电话0571-8765432个") == []
+
+
 def test_pair_of_percentage_points_both_found():
     # 高出X个和Y个百分点: the first borrows the unit of the second
     found = find_mentions("分别高出三点二个和一点五个百分点。")
@@ -136,14 +173,15 @@ def test_with_unit_groups_are_read_by_position():
 
 # CHANGE_BEFORE as written before its words were grouped by first character
 _PLAIN_CHANGE_BEFORE = re.compile(
-    r"(?:增长|增加|增收|下降|减少|提高|提升|降低|回落|上升|下滑|增长率|增幅|增速|降幅|拉动|净增|(?<![新])增|降|减)"
-    r"(?:了)?(?:为|达)?(?:约|大约|超过|超|近|逾|将近)?$|(?:高出|超出|快于|慢于|多出)[^\d，,。；;]{0,8}$")
+    r"(?:增长|增加|增收|下降|减少|提高|提升|降低|回落|上升|下滑|增长率|增幅|增速|降幅|拉动|净增|(?<![新])增|(?<!起)降|减)"
+    r"(?:了)?(?:为|达)?(?:约|大约|超过|超|近|逾|将近)?$|(?:高出|超出|快于|慢于|多出)[^\d，,。；;]{0,8}$"
+    r"|(?<!不)低于[^\d，,。；;]{1,8}$|比(?![例重率值较])[^\d，,。；;]{1,10}[高低多少快慢](?:了)?$")
 
 
 @pytest.mark.parametrize(
     "left",
     ["同比增长", "增长率为", "户均增收", "新增", "净增", "较上年增长了约", "增", "新增加", "降幅达", "快于全部投资", "增速将近",
-     "高出全国平均水平1", "重点项目", ""],
+     "高出全国平均水平1", "重点项目", "", "起降", "低于全省", "不低于", "比上年少", "比例高达", "比较多"],
 )
 def test_change_before_grouped_matches_the_plain_alternation(left):
     for pos in range(len(left) + 1):
