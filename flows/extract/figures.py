@@ -27,7 +27,7 @@ from flows.rules.qualifiers import (
     QUALIFIER_BEFORE,
     QUALIFIER_FALSE_STARTS,
 )
-from flows.rules.units import BIG_COUNT_NOUNS, UNIT_FALSE_STARTS, UNIT_SURFACES, UNITS
+from flows.rules.units import BIG_COUNT_NOUNS, CURRENCY_BEFORE, PRICES, UNIT_FALSE_STARTS, UNIT_SURFACES, UNITS
 
 
 @dataclass(slots=True)
@@ -178,8 +178,12 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     inner_over = bool(q1 or q2)
     before_q, q_len = _qualifier_before(text, num_start)
     qualified = inner_over or before_q != "exact" or bool(magnitude)
-    if _refused(text, num_start, lo, qualified):
+    if _refused(text, num_start, lo, qualified) or (surface in nf.DIGITS_ONLY_UNITS and not lo[0].isdigit()):
         return []
+    if surface in PRICES:  # 232.55万元/亩: the magnitude stays in the unit, as written
+        unit, magnitude = f"other:{magnitude or ''}{surface}", None
+    elif surface == "元" and text[num_start - q_len - 1:num_start - q_len] in _CURRENCY_LAST:
+        unit = _currency_before(text, num_start - q_len) or unit
     magnitude = _MAGNITUDE.get(magnitude, 1.0)
     try:  # multiplied in this order: floating point is not associative
         low = tidy(parse_number(lo) * magnitude * factor)
@@ -201,9 +205,18 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     if surface == "倍" and text[end:end + 1] in MULTIPLE_OVER:  # 3倍多: the 多 comes after the unit
         qualifier, end = "over", end + 1
     qualifier = _qualifier_after(text, end, qualifier)
-    return [Mention(start, end, num_start, low, unit, qualifier, change, _RULE[unit])]
+    return [Mention(start, end, num_start, low, unit, qualifier, change, _RULE.get(unit) or f"unit:{unit}")]
 
 
+def _currency_before(text: str, start: int) -> str | None:
+    """The currency a word before the number names: 新台币120亿元 -> other:新台币, 港币5亿元 -> HKD."""
+    for word, unit in CURRENCY_BEFORE.items():
+        if text.startswith(word, start - len(word)):
+            return unit
+    return None
+
+
+_CURRENCY_LAST = frozenset(word[-1] for word in CURRENCY_BEFORE)
 _MAGNITUDE = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4}  # None (no magnitude): 1.0
 _RULE = {unit: f"unit:{unit}" for unit, _ in UNITS.values()}  # one string per unit, not one per figure
 

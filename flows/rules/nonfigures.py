@@ -20,6 +20,8 @@ BARE_MAGNITUDES = frozenset({"十", "百", "千", "万", "亿", "千万", "百�
 # A dash after a digit, letter or separator joins a code or a date (0991-8557237, ICP-2023, 2023-06-12):
 # the number after it has no sign. After anything else a dash is a minus (增长-3%, 利润-3.5亿元).
 CODE_BEFORE_DASH = re.compile(r"[0-9A-Za-z.:/\-]")
+# Nouns used as measure words count only after digits: 9口岸, 18站点; 两口岸相距 is 'the two ports'
+DIGITS_ONLY_UNITS = frozenset({"口岸", "站点"})
 # 01 02 as section numbers, 0106168 licence numbers: an Arabic integer with a leading zero
 LEADING_ZERO = re.compile(r"0\d")
 # Short quoted phrases are names and slogans: “五区一市” “两个大局” “十一万列俱乐部” “三块长板”.

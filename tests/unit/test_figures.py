@@ -36,6 +36,29 @@ def one(text):
         ("进出境车辆4.2万辆次。", 42_000, "other:辆次"),  # vehicle trips, not 4.2万辆 and a stray 次
         ("保障航班起降8600架次。", 8600, "other:架次"),
         ("新增供电容量8万千伏安。", 80_000, "other:千伏安"),  # a transformer's capacity
+        # ANNOTATION.md, Units: areas in m2, lengths in km, capacity in kW, every classifier a count
+        ("保税区规划面积3.8平方公里。", 3_800_000, "m2"),
+        ("建成区面积12.5平方千米。", 12_500_000, "m2"),
+        ("流转林地40公顷。", 400_000, "m2"),
+        ("新修便道2800米。", 2.8, "km"),
+        ("光伏装机8万千瓦。", 80_000, "other:千瓦"),
+        ("风电装机120兆瓦。", 120_000, "other:千瓦"),  # 兆瓦 counted in kW
+        ("年用电量2.6亿千瓦时。", 260_000_000, "kwh"),
+        ("收购鲜果6000公斤。", 6, "tonne"),
+        ("开行货运班列820列。", 820, "count"),
+        ("存栏肉牛3.5万头。", 35_000, "count"),
+        ("全年申报报关单4.6万票。", 46_000, "count"),  # declarations
+        ("发放救灾帐篷300顶。", 300, "count"),
+        ("进口水果品类42种。", 42, "count"),
+        ("每周往返航班14班。", 14, "count"),
+        ("班列通达境外26站点。", 26, "count"),
+        ("班列通达11口岸。", 11, "count"),
+        ("覆盖800万人口。", 8_000_000, "person"),  # people counted by a noun
+        ("验放车辆2.7万辆(次)。", 27_000, "other:辆次"),  # 辆(次) is trips, as 辆次
+        ("两岸贸易额达新台币350亿元。", 35_000_000_000, "other:新台币"),  # a currency written before
+        ("吸引投资1.2亿澳门元。", 120_000_000, "other:澳门元"),
+        ("港币8亿元。", 800_000_000, "HKD"),
+        ("地价68万元/亩。", 68, "other:万元/亩"),  # a price keeps its magnitude in its unit
     ],
 )
 def test_value_and_unit(text, value, unit):
@@ -153,6 +176,9 @@ def test_rate_joined_by_and_is_a_change_too():
         "为期6个月的专项行动。",  # 个月 is a duration
         "印发《关于促进投资的20条措施》。",  # numbers inside a document title
         "浏览:166",  # view counter
+        "两口岸隔河相望。",  # 两口岸 is 'the two ports' (口岸 counts after digits only)
+        "签订三方协议。",  # 三方 is no volume
+        "推进种植业发展。",
     ],
 )
 def test_not_figures(text):
