@@ -157,12 +157,15 @@ def _masked(pos: int, masks: tuple[list[int], list[int]]) -> bool:
 
 
 def _refused(text: str, start: int, number: str, qualified: bool) -> bool:
-    """Ordinals, vague amounts, indefinite 一, bare magnitudes, leading zeros, codes (nonfigures.py)."""
+    """Ordinals, vague amounts, indefinite 一, bare magnitudes, leading zeros (nonfigures.py).
+
+    start: where the number begins, a typeset space before it skipped (第 9 位 as 第9位).
+    """
     before = text[start - 1] if start else ""
-    if before in MINUS and start > 1 and nf.CODE_BEFORE_DASH.match(text, start - 2):
-        return True  # 0991-8557237, 2023-06: a dash inside a code or date, not a minus
-    if before in nf.ORDINAL_BEFORE or before in nf.VAGUE_BEFORE:
+    if before in nf.ORDINAL_BEFORE:
         return True
+    if before in nf.VAGUE_BEFORE and not (before == nf.COUNT_SUFFIX and number[0].isdigit()):
+        return True  # 数十个, 几百家; but 企业数1101户 is a count
     if number in nf.INDEFINITE and not qualified:
         return True
     if number in nf.BARE_MAGNITUDES and not qualified:
@@ -175,28 +178,31 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     num_start, end = m.span()
     unit, factor = UNITS[surface]
     minus = num_start > 0 and text[num_start - 1] in MINUS
+    if minus:  # 利润-3.5亿元, 增长-3%: the number begins at its sign; 0991-8557237 is a code
+        if num_start > 1 and nf.CODE_BEFORE_DASH.match(text, num_start - 2):
+            return []
+        num_start -= 1
+    edge = num_start - 1 if text[num_start - 1:num_start] == " " else num_start  # 增长 12.4%, 第 9 位
     inner_over = bool(q1 or q2)
-    before_q, q_len = _qualifier_before(text, num_start)
+    before_q, q_len = _qualifier_before(text, edge)
     qualified = inner_over or before_q != "exact" or bool(magnitude)
-    if _refused(text, num_start, lo, qualified) or (surface in nf.DIGITS_ONLY_UNITS and not lo[0].isdigit()):
+    if _refused(text, edge, lo, qualified) or nf.refused_unit(surface, lo, unit):
         return []
     if surface in PRICES:  # 232.55万元/亩: the magnitude stays in the unit, as written
         unit, magnitude = f"other:{magnitude or ''}{surface}", None
-    elif surface == "元" and text[num_start - q_len - 1:num_start - q_len] in _CURRENCY_LAST:
-        unit = _currency_before(text, num_start - q_len) or unit
+    elif surface == "元" and text[edge - q_len - 1:edge - q_len] in _CURRENCY_LAST:
+        unit = _currency_before(text, edge - q_len) or unit
     magnitude = _MAGNITUDE.get(magnitude, 1.0)
     try:  # multiplied in this order: floating point is not associative
         low = tidy(parse_number(lo) * magnitude * factor)
         high = tidy(parse_number(hi) * magnitude * factor) if hi else None
     except (ValueError, KeyError):
         return []
-    if minus:  # 利润-3.5亿元, 增长-3%: the number begins at its sign
-        num_start -= 1
-    sign = _change_sign(text, num_start, end, unit, surface)
+    sign = _change_sign(text, edge, end, unit, surface)
     change = sign != 0
     if minus or sign < 0:
         low, high = -low, (-high if high is not None else None)
-    start = num_start - q_len
+    start = edge - q_len if q_len else num_start
     if high is not None:
         rule = "range"
         return [Mention(start, end, num_start, low, unit, "over", change, rule),
@@ -264,6 +270,8 @@ def _change_sign(text: str, start: int, end: int, unit: str, surface: str) -> in
     left = text[max(0, start - 24):start]
     if "(" in left or "（" in left:
         left = _PARENS.sub("", left)
+    if " " in left:  # typeset spaces: 较上年增长 12.4%
+        left = left.replace(" ", "")
     cut = _TO_CLAUSE_CUT.match(left)
     left = left[cut.end():] if cut else left  # the clause the number is in
     # A match ends the clause and is at most _CHANGE_REACH long: the search starts there

@@ -130,6 +130,30 @@ def test_decline_is_negative(text, value, is_change):
     assert (m.value, m.is_change) == (pytest.approx(value), is_change)
 
 
+def test_typeset_spaces_read_as_without():
+    # pangu-style spaces between digits and Chinese: units found, change words seen, ordinals refused
+    text = "2022 年，片区外贸进出口额 88.4 亿元，比上年下降 6.1%，在全省排名第 4 位，新增企业 212 家。"
+    found = [(text[m.start:m.end], m.value, m.unit, m.is_change) for m in find_mentions(text)]
+    assert found == [("88.4 亿元", 8_840_000_000, "CNY", False), ("6.1%", -6.1, "percent", True),
+                     ("212 家", 212, "count", False)]
+
+
+def test_qualifier_before_a_typeset_space():
+    assert one("累计签约项目超过 30 个。").qualifier == "over"
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("全县规上工业企业数415户。", 415, "count"),  # 数 ends the noun: a count, not 数十
+        ("园区从业人数3.4万人。", 34_000, "person"),
+    ],
+)
+def test_count_after_shu_is_a_figure(text, value, unit):
+    m = one(text)
+    assert (m.value, m.unit) == (value, unit)
+
+
 def test_partner_of_a_decline_declines_too():
     found = find_mentions("进口和出口分别下降3.1%和5.4%。")
     assert [m.value for m in found] == [-3.1, -5.4]
@@ -172,6 +196,8 @@ def test_rate_joined_by_and_is_a_change_too():
         "一个重要窗口，一批重点项目，一项议程。",  # indefinite 一
         "服务千家万户。",  # set phrase
         "数十个项目陆续开工。",  # vague amount
+        "吸引数万人参观。",  # 数 before a Chinese magnitude stays vague
+        "评论 0 条",  # a comment counter: no count of nothing is a figure
         "台风最大风力达17级。",  # levels
         "为期6个月的专项行动。",  # 个月 is a duration
         "印发《关于促进投资的20条措施》。",  # numbers inside a document title
