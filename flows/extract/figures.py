@@ -82,6 +82,13 @@ WITH_UNIT = re.compile(
 )
 # 百分之十六点三, 百分之4.26
 PERCENT_WORDS = re.compile(rf"百分之(?P<lo>{_CN}|{_AR})")
+# Fractions are percent (ANNOTATION.md): 三分之二 -> 66.67, 千分之五 -> 0.5, 万分之三 -> 0.03.
+# Opens with 分之, the literal the engine jumps to; the denominator is read back from there.
+FRACTION = re.compile(rf"分之(?P<num>{_CN}|{_AR})")
+_DENOMINATOR = re.compile(r"(?<![一二两三四五六七八九十百千万])[一二两三四五六七八九十千万]+$|[0-9]+$")
+# 一半 is a figure where it is a share (占签约项目的一半, 占比近一半), not in 一半以上的时间
+HALF = re.compile(r"一半")
+_SHARE_BEFORE = re.compile(r"占|比重|份额")
 # 二成八 (28%), 九成, 8成; not 统一成立, 一成不变
 TENTHS = re.compile(
     r"(?=[一二两三四五六七八九0-9]成)(?<![零〇一二两三四五六七八九十0-9统唯同第万逐划归单专之合])(?P<whole>[一二两三四五六七八九]|[0-9])成"
@@ -116,6 +123,10 @@ def find_mentions(text: str) -> list[Mention]:
         found.append(_simple(text, m, parse_number(m["lo"]), "percent", "percent_words"))
     for m in _tenths(text):
         found.append(_simple(text, m, parse_tenths(m["whole"], m["tenth"]), "percent", "tenths"))
+    if "分之" in text:
+        found += _fractions(text)
+    if "一半" in text:
+        found += _halves(text)
     for m in POINTS_PAIR.finditer(text) if "百分点" in text and _POINTS_JOIN.search(text) else ():
         found.append(_simple(text, m, parse_number(m["lo"]), "percent", "points_pair"))
     if len(found) > in_order:
@@ -128,6 +139,32 @@ def find_mentions(text: str) -> list[Mention]:
             last_end = max(last_end, mention.end)
     _share_change(text, kept)
     return kept
+
+
+def _fractions(text: str) -> list[Mention]:
+    """三分之二 -> 66.67, 千分之五 -> 0.5 (percent); 百分之 is PERCENT_WORDS'."""
+    found = []
+    for m in FRACTION.finditer(text):
+        den = _DENOMINATOR.search(text, max(0, m.start() - 4), m.start())
+        if not den or den[0] == "百":
+            continue
+        try:
+            value = parse_number(m["num"]) / parse_number(den[0]) * 100
+        except (ValueError, KeyError, ZeroDivisionError):
+            continue
+        found.append(_simple(text, m, round(value, 2), "percent", "fraction", den.start()))
+    return found
+
+
+def _halves(text: str) -> list[Mention]:
+    """一半 as 50 percent where its clause states a share: 占全省的一半, 比重接近一半."""
+    found = []
+    for m in HALF.finditer(text):
+        left = text[max(0, m.start() - 24):m.start()]
+        cut = _TO_CLAUSE_CUT.match(left)
+        if _SHARE_BEFORE.search(left, cut.end() if cut else 0):
+            found.append(_simple(text, m, 50, "percent", "half"))
+    return found
 
 
 def _tenths(text: str) -> list[re.Match]:
@@ -186,7 +223,9 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     inner_over = bool(q1 or q2)
     before_q, q_len = _qualifier_before(text, edge)
     qualified = inner_over or before_q != "exact" or bool(magnitude)
-    if _refused(text, edge, lo, qualified) or nf.refused_unit(surface, lo, unit):
+    if _refused(text, edge, lo, qualified) or nf.refused_unit(surface, lo, unit, magnitude):
+        return []
+    if surface == "位" and nf.RANK_MOVE_BEFORE.search(text, max(0, edge - 2), edge):
         return []
     if surface in PRICES:  # 232.55万元/亩: the magnitude stays in the unit, as written
         unit, magnitude = f"other:{magnitude or ''}{surface}", None
@@ -227,11 +266,13 @@ _MAGNITUDE = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1
 _RULE = {unit: f"unit:{unit}" for unit, _ in UNITS.values()}  # one string per unit, not one per figure
 
 
-def _simple(text: str, m: re.Match, value: float, unit: str, rule: str) -> Mention:
-    qualifier = _qualifier_after(text, m.end(), _qualifier_before(text, m.start())[0])
-    sign = _change_sign(text, m.start(), m.end(), unit, "个百分点" if rule == "points_pair" else "%")
+def _simple(text: str, m: re.Match, value: float, unit: str, rule: str, start: int | None = None) -> Mention:
+    """A percent figure of its own pattern; start: where it begins if before the match (三|分之二)."""
+    start = m.start() if start is None else start
+    qualifier = _qualifier_after(text, m.end(), _qualifier_before(text, start)[0])
+    sign = _change_sign(text, start, m.end(), unit, "个百分点" if rule == "points_pair" else "%")
     value = round(value, 6) * (-1 if sign < 0 else 1)
-    return Mention(m.start(), m.end(), m.start(), value, unit, qualifier, sign != 0, rule)
+    return Mention(start, m.end(), start, value, unit, qualifier, sign != 0, rule)
 
 
 _QUAL_WORD = re.compile("(?<!" + ")(?<!".join(QUALIFIER_FALSE_STARTS) + ")(" + "|".join(w for _, words in QUALIFIER_BEFORE for w in words) + ")$")

@@ -154,6 +154,27 @@ def test_count_after_shu_is_a_figure(text, value, unit):
     assert (m.value, m.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    "text, value, qualifier",
+    [
+        ("边贸额占全州的三分之二。", 66.67, "exact"),  # fractions are percent
+        ("占全省进口的近四分之一。", 25, "under"),
+        ("不良贷款率控制在千分之三以内。", 0.3, "under"),
+        ("占签约总额的一半以上。", 50, "over"),  # 一半 as a share
+        ("外资项目占比接近一半。", 50, "under"),
+        ("出口额八成来自机电产品。", 80, "exact"),
+    ],
+)
+def test_fractions_and_shares_are_percent(text, value, qualifier):
+    m = one(text)
+    assert (m.value, m.unit, m.qualifier) == (pytest.approx(value), "percent", qualifier)
+
+
+def test_half_that_is_no_share_is_no_figure():
+    # judgement: 一半 is a figure only as a stated share (占/比重/份额 in its clause)
+    assert find_mentions("一半以上的时间在田间地头。") == []
+
+
 def test_partner_of_a_decline_declines_too():
     found = find_mentions("进口和出口分别下降3.1%和5.4%。")
     assert [m.value for m in found] == [-3.1, -5.4]
@@ -197,6 +218,8 @@ def test_rate_joined_by_and_is_a_change_too():
         "服务千家万户。",  # set phrase
         "数十个项目陆续开工。",  # vague amount
         "吸引数万人参观。",  # 数 before a Chinese magnitude stays vague
+        "排名比上年前进2位。",  # a move in a ranking, no persons
+        "增幅高出8.41个。",  # a count has no decimals
         "评论 0 条",  # a comment counter: no count of nothing is a figure
         "台风最大风力达17级。",  # levels
         "为期6个月的专项行动。",  # 个月 is a duration
