@@ -40,7 +40,9 @@ class StgFigure(pa.DataFrameModel):
     article_id: str = pa.Field(str_length={"min_value": 16, "max_value": 16})
     mention: str = pa.Field(str_length={"min_value": 1})
     sentence: str = pa.Field(str_length={"min_value": 1})
-    value: float = pa.Field(ge=0, le=1e16)  # 1e16 yuan is past any economy; larger is a parsing error
+    # 1e16 yuan is past any economy; larger is a parsing error. Negative: a decline (下降5% -> -5) or a
+    # written minus (利润-3.5亿元)
+    value: float = pa.Field(ge=-1e16, le=1e16)
     unit: str = pa.Field(str_matches=UNIT_PATTERN)
     qualifier: str = pa.Field(isin=QUALIFIERS)
     is_change: bool

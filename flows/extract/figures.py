@@ -19,12 +19,15 @@ from flows.rules import nonfigures as nf
 from flows.rules.qualifiers import (
     CHANGE_AFTER,
     CHANGE_BEFORE,
+    DECLINE,
+    MINUS,
     MULTIPLE_OVER,
+    NEGATIVE_BEFORE,
     QUALIFIER_AFTER,
     QUALIFIER_BEFORE,
     QUALIFIER_FALSE_STARTS,
 )
-from flows.rules.units import BIG_COUNT_NOUNS, UNIT_FALSE_STARTS, UNIT_SURFACES, UNITS
+from flows.rules.units import BIG_COUNT_NOUNS, CURRENCY_BEFORE, PRICES, UNIT_FALSE_STARTS, UNIT_SURFACES, UNITS
 
 
 @dataclass(slots=True)
@@ -53,7 +56,7 @@ _NUM = rf"(?:(?<![0-9.A-Za-z:/\-]){_AR}|(?<![{_CN_CHARS}点]){_CN})"
 # the regex engine skip to the digits (a fifth faster over a page) instead of entering at every position.
 # The Arabic branch is atomic: a shorter digit run leaves a digit, "," or "." next, which nothing after
 # the number may start with, so giving digits back never led to a match (dates: 2024年 tried once, not 4 times).
-_NUM_SET_FIRST = (rf"[0-9{_CN_CHARS}](?:(?<=[0-9])(?<![0-9.A-Za-z:/\-][0-9])(?>[0-9]*(?:,[0-9]{{3}})*(?:\.[0-9]+)?)"
+_NUM_SET_FIRST = (rf"[0-9{_CN_CHARS}](?:(?<=[0-9])(?<![0-9.A-Za-z:/][0-9])(?>[0-9]*(?:,[0-9]{{3}})*(?:\.[0-9]+)?)"
                   rf"|(?<=[{_CN_CHARS}])(?<![{_CN_CHARS}点].)[{_CN_CHARS}]*(?:点[零〇一二两三四五六七八九]+[万亿]*)?)")
 
 
@@ -79,6 +82,13 @@ WITH_UNIT = re.compile(
 )
 # 百分之十六点三, 百分之4.26
 PERCENT_WORDS = re.compile(rf"百分之(?P<lo>{_CN}|{_AR})")
+# Fractions are percent (ANNOTATION.md): 三分之二 -> 66.67, 千分之五 -> 0.5, 万分之三 -> 0.03.
+# Opens with 分之, the literal the engine jumps to; the denominator is read back from there.
+FRACTION = re.compile(rf"分之(?P<num>{_CN}|{_AR})")
+_DENOMINATOR = re.compile(r"(?<![一二两三四五六七八九十百千万])[一二两三四五六七八九十千万]+$|[0-9]+$")
+# 一半 is a figure where it is a share (占签约项目的一半, 占比近一半), not in 一半以上的时间
+HALF = re.compile(r"一半")
+_SHARE_BEFORE = re.compile(r"占|比重|份额")
 # 二成八 (28%), 九成, 8成; not 统一成立, 一成不变
 TENTHS = re.compile(
     r"(?=[一二两三四五六七八九0-9]成)(?<![零〇一二两三四五六七八九十0-9统唯同第万逐划归单专之合])(?P<whole>[一二两三四五六七八九]|[0-9])成"
@@ -96,14 +106,14 @@ _TENTHS_FIRST = re.compile(r"成(?<=[一二两三四五六七八九0-9]成)")
 
 _CLAUSE_CUT = "，,；;。！？!?：:、\n"
 _TO_CLAUSE_CUT = re.compile(f"(?s:.*[{_CLAUSE_CUT}])")  # backtracks to the last clause cut
-_CHANGE_REACH = 10  # longest CHANGE_BEFORE match: 高出 + 8 characters (增长率了为将近 is 7)
+_CHANGE_REACH = 13  # longest CHANGE_BEFORE match: 比 + 10 characters + 低了 (增长率了为将近 is 7)
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Every figure mention in text, in order, overlapping matches resolved to the first."""
     masks = nf.masked_spans(text)
-    found = []
+    found: list[Mention] = []
     for m in WITH_UNIT.finditer(text):
         found += _from_unit_match(text, m)
     # WITH_UNIT's matches do not overlap, so its mentions come with num_start rising: only the other
@@ -113,6 +123,10 @@ def find_mentions(text: str) -> list[Mention]:
         found.append(_simple(text, m, parse_number(m["lo"]), "percent", "percent_words"))
     for m in _tenths(text):
         found.append(_simple(text, m, parse_tenths(m["whole"], m["tenth"]), "percent", "tenths"))
+    if "分之" in text:
+        found += _fractions(text)
+    if "一半" in text:
+        found += _halves(text)
     for m in POINTS_PAIR.finditer(text) if "百分点" in text and _POINTS_JOIN.search(text) else ():
         found.append(_simple(text, m, parse_number(m["lo"]), "percent", "points_pair"))
     if len(found) > in_order:
@@ -127,6 +141,32 @@ def find_mentions(text: str) -> list[Mention]:
     return kept
 
 
+def _fractions(text: str) -> list[Mention]:
+    """三分之二 -> 66.67, 千分之五 -> 0.5 (percent); 百分之 is PERCENT_WORDS'."""
+    found = []
+    for m in FRACTION.finditer(text):
+        den = _DENOMINATOR.search(text, max(0, m.start() - 4), m.start())
+        if not den or den[0] == "百":
+            continue
+        try:
+            value = parse_number(m["num"]) / parse_number(den[0]) * 100
+        except (ValueError, KeyError, ZeroDivisionError):
+            continue
+        found.append(_simple(text, m, round(value, 2), "percent", "fraction", den.start()))
+    return found
+
+
+def _halves(text: str) -> list[Mention]:
+    """一半 as 50 percent where its clause states a share: 占全省的一半, 比重接近一半."""
+    found = []
+    for m in HALF.finditer(text):
+        left = text[max(0, m.start() - 24):m.start()]
+        cut = _TO_CLAUSE_CUT.match(left)
+        if _SHARE_BEFORE.search(left, cut.end() if cut else 0):
+            found.append(_simple(text, m, 50, "percent", "half"))
+    return found
+
+
 def _tenths(text: str) -> list[re.Match]:
     """TENTHS.finditer(text), from the first 成 that can start one (a match begins just before its 成)."""
     first = _TENTHS_FIRST.search(text)
@@ -134,10 +174,13 @@ def _tenths(text: str) -> list[re.Match]:
 
 
 def _share_change(text: str, mentions: list[Mention]) -> None:
-    """分别增长12%和13%: a number joined to a change rate by 和/与/、 is a change rate too."""
+    """分别增长12%和13%: a number joined to a change rate by 和/与/、 is a change rate too, and a
+    decline's partner declines too (分别下降12%和13% -> -12, -13)."""
     for prev, cur in pairwise(mentions):
         if prev.is_change and not cur.is_change and prev.unit == cur.unit and text[prev.end:cur.start] in _JOINERS:
             cur.is_change = True
+            if prev.value < 0 < cur.value and text[prev.num_start] not in MINUS:
+                cur.value = -cur.value
 
 
 _JOINERS = frozenset({"和", "与", "及", "、", "和下降", "和增长"})
@@ -151,10 +194,15 @@ def _masked(pos: int, masks: tuple[list[int], list[int]]) -> bool:
 
 
 def _refused(text: str, start: int, number: str, qualified: bool) -> bool:
-    """Ordinals, vague amounts, indefinite 一, bare magnitudes, leading zeros (nonfigures.py)."""
+    """Ordinals, vague amounts, indefinite 一, bare magnitudes, leading zeros (nonfigures.py).
+
+    start: where the number begins, a typeset space before it skipped (第 9 位 as 第9位).
+    """
     before = text[start - 1] if start else ""
-    if before in nf.ORDINAL_BEFORE or before in nf.VAGUE_BEFORE:
+    if before in nf.ORDINAL_BEFORE:
         return True
+    if before in nf.VAGUE_BEFORE and not (before == nf.COUNT_SUFFIX and number[0].isdigit()):
+        return True  # 数十个, 几百家; but 企业数1101户 is a count
     if number in nf.INDEFINITE and not qualified:
         return True
     if number in nf.BARE_MAGNITUDES and not qualified:
@@ -166,19 +214,34 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     lo, _, hi, q1, magnitude, q2, surface = m.groups()  # WITH_UNIT's groups, all named, in order
     num_start, end = m.span()
     unit, factor = UNITS[surface]
+    minus = num_start > 0 and text[num_start - 1] in MINUS
+    if minus:  # 利润-3.5亿元, 增长-3%: the number begins at its sign; 0991-8557237 is a code
+        if num_start > 1 and nf.CODE_BEFORE_DASH.match(text, num_start - 2):
+            return []
+        num_start -= 1
+    edge = num_start - 1 if text[num_start - 1:num_start] == " " else num_start  # 增长 12.4%, 第 9 位
     inner_over = bool(q1 or q2)
-    before_q, q_len = _qualifier_before(text, num_start)
+    before_q, q_len = _qualifier_before(text, edge)
     qualified = inner_over or before_q != "exact" or bool(magnitude)
-    if _refused(text, num_start, lo, qualified):
+    if _refused(text, edge, lo, qualified) or nf.refused_unit(surface, lo, unit, magnitude):
         return []
+    if surface == "位" and nf.RANK_MOVE_BEFORE.search(text, max(0, edge - 2), edge):
+        return []
+    if surface in PRICES:  # 232.55万元/亩: the magnitude stays in the unit, as written
+        unit, magnitude = f"other:{magnitude or ''}{surface}", None
+    elif surface == "元" and text[edge - q_len - 1:edge - q_len] in _CURRENCY_LAST:
+        unit = _currency_before(text, edge - q_len) or unit
     magnitude = _MAGNITUDE.get(magnitude, 1.0)
     try:  # multiplied in this order: floating point is not associative
         low = tidy(parse_number(lo) * magnitude * factor)
         high = tidy(parse_number(hi) * magnitude * factor) if hi else None
     except (ValueError, KeyError):
         return []
-    change = _is_change(text, num_start, end, unit, surface)
-    start = num_start - q_len
+    sign = _change_sign(text, edge, end, unit, surface)
+    change = sign != 0
+    if minus or sign < 0:
+        low, high = -low, (-high if high is not None else None)
+    start = edge - q_len if q_len else num_start
     if high is not None:
         rule = "range"
         return [Mention(start, end, num_start, low, unit, "over", change, rule),
@@ -187,17 +250,29 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     if surface == "倍" and text[end:end + 1] in MULTIPLE_OVER:  # 3倍多: the 多 comes after the unit
         qualifier, end = "over", end + 1
     qualifier = _qualifier_after(text, end, qualifier)
-    return [Mention(start, end, num_start, low, unit, qualifier, change, _RULE[unit])]
+    return [Mention(start, end, num_start, low, unit, qualifier, change, _RULE.get(unit) or f"unit:{unit}")]
 
 
+def _currency_before(text: str, start: int) -> str | None:
+    """The currency a word before the number names: 新台币120亿元 -> other:新台币, 港币5亿元 -> HKD."""
+    for word, unit in CURRENCY_BEFORE.items():
+        if text.startswith(word, start - len(word)):
+            return unit
+    return None
+
+
+_CURRENCY_LAST = frozenset(word[-1] for word in CURRENCY_BEFORE)
 _MAGNITUDE = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4}  # None (no magnitude): 1.0
 _RULE = {unit: f"unit:{unit}" for unit, _ in UNITS.values()}  # one string per unit, not one per figure
 
 
-def _simple(text: str, m: re.Match, value: float, unit: str, rule: str) -> Mention:
-    qualifier = _qualifier_after(text, m.end(), _qualifier_before(text, m.start())[0])
-    change = _is_change(text, m.start(), m.end(), unit, "个百分点" if rule == "points_pair" else "%")
-    return Mention(m.start(), m.end(), m.start(), round(value, 6), unit, qualifier, change, rule)
+def _simple(text: str, m: re.Match, value: float, unit: str, rule: str, start: int | None = None) -> Mention:
+    """A percent figure of its own pattern; start: where it begins if before the match (三|分之二)."""
+    start = m.start() if start is None else start
+    qualifier = _qualifier_after(text, m.end(), _qualifier_before(text, start)[0])
+    sign = _change_sign(text, start, m.end(), unit, "个百分点" if rule == "points_pair" else "%")
+    value = round(value, 6) * (-1 if sign < 0 else 1)
+    return Mention(start, m.end(), start, value, unit, qualifier, sign != 0, rule)
 
 
 _QUAL_WORD = re.compile("(?<!" + ")(?<!".join(QUALIFIER_FALSE_STARTS) + ")(" + "|".join(w for _, words in QUALIFIER_BEFORE for w in words) + ")$")
@@ -229,16 +304,20 @@ def _qualifier_after(text: str, end: int, current: str) -> str:
     return current
 
 
-def _is_change(text: str, start: int, end: int, unit: str, surface: str) -> bool:
-    """增长370.2%, 减少一成九, 较2020年增长12.35亿元; percentage points always; not 增至 or 新增."""
-    if surface in ("个百分点", "百分点"):
-        return True
+def _change_sign(text: str, start: int, end: int, unit: str, surface: str) -> int:
+    """1 for a rise, -1 for a decline, 0 for no change: 增长370.2% 1, 减少一成九 -1, 较2020年增长12.35亿元 1;
+    percentage points always a change (低于全省2个百分点 -1); not 增至 or 新增 (0)."""
+    points = surface in ("个百分点", "百分点")
     left = text[max(0, start - 24):start]
     if "(" in left or "（" in left:
         left = _PARENS.sub("", left)
+    if " " in left:  # typeset spaces: 较上年增长 12.4%
+        left = left.replace(" ", "")
     cut = _TO_CLAUSE_CUT.match(left)
     left = left[cut.end():] if cut else left  # the clause the number is in
     # A match ends the clause and is at most _CHANGE_REACH long: the search starts there
-    if CHANGE_BEFORE.search(left, len(left) - _CHANGE_REACH):  # a negative pos searches from 0
-        return True
-    return unit == "percent" and bool(CHANGE_AFTER.match(text, end))
+    hit = CHANGE_BEFORE.search(left, len(left) - _CHANGE_REACH)  # a negative pos searches from 0
+    if hit:
+        falls = DECLINE.match(hit[0]) or left[hit.start() - 1:hit.start()] == NEGATIVE_BEFORE
+        return -1 if falls else 1
+    return 1 if points or (unit == "percent" and CHANGE_AFTER.match(text, end)) else 0

@@ -13,10 +13,29 @@ import re
 ORDINAL_BEFORE = ("第",)
 # 数十个, 几百家, 若干: vague amounts with no number to store; 前5大贸易伙伴 is a rank
 VAGUE_BEFORE = ("数", "几", "若", "前")
+# ... but 数 after a noun and before digits ends the noun: 企业数1101户, 职工人数12.6万人 are counts
+COUNT_SUFFIX = "数"
 # 一个重要窗口, 一项议程, 一家工厂: a bare 一 before a measure word is an indefinite article
 INDEFINITE = frozenset({"一"})
 # A bare magnitude is only a number with a qualifier: 近千条, 百余列, 突破万列 yes; 千家万户, 亿元以上项目 no
 BARE_MAGNITUDES = frozenset({"十", "百", "千", "万", "亿", "千万", "百万", "万亿"})
+# A dash after a digit, letter or separator joins a code or a date (0991-8557237, ICP-2023, 2023-06-12):
+# the number after it has no sign. After anything else a dash is a minus (增长-3%, 利润-3.5亿元).
+CODE_BEFORE_DASH = re.compile(r"[0-9A-Za-z.:/\-]")
+# Nouns used as measure words count only after digits: 9口岸, 18站点; 两口岸相距 is 'the two ports'
+DIGITS_ONLY_UNITS = frozenset({"口岸", "站点"})
+
+
+# A move in a ranking, not persons: 排名前进3位, 比上月上升2位
+RANK_MOVE_BEFORE = re.compile(r"(?:前进|后退|上升|下降|提升|跃升|前移|后移|上移|下滑)$")
+
+
+def refused_unit(surface: str, number: str, unit: str, magnitude: str | None) -> bool:
+    """Refused for its unit: 两口岸 (a noun-like measure word after a Chinese numeral), 0 条 (a
+    comment counter: no count of nothing is a figure), 8.41个 (a count has no decimals; 1.5万个 has)."""
+    if surface in DIGITS_ONLY_UNITS and not number[0].isdigit():
+        return True
+    return unit == "count" and (number == "0" or ("." in number and not magnitude))
 # 01 02 as section numbers, 0106168 licence numbers: an Arabic integer with a leading zero
 LEADING_ZERO = re.compile(r"0\d")
 # Short quoted phrases are names and slogans: “五区一市” “两个大局” “十一万列俱乐部” “三块长板”.
