@@ -35,8 +35,9 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
     text = article.text
     spots, main = place_spots(text, article.title, article.original_text[:300])
     events = time_words(text)
-    current = current_year(text, article.published_date, events)
-    dated = article.published_date is not None
+    published = article.published_date.year if article.published_date else article.published_year
+    current = current_year(text, published, events)
+    dated = published is not None
     carried_year, carried_place = current, main
     figures, i, j, last_metric = [], 0, 0, None
     placed = 0  # carried_place holds for the spots before this offset

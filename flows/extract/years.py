@@ -11,7 +11,6 @@ semantics: a cumulative total since a month (截至今年5月，累计开行...)
 from __future__ import annotations
 
 import re
-from datetime import date
 
 _CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _YEAR = r"(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2}"
@@ -90,7 +89,7 @@ _CLAUSE_END_AT = re.compile(f"[{_CLAUSE_ENDS}]")
 _TO_CLAUSE_START = re.compile(f"(?s:.*[{_CLAUSE_ENDS}])")  # backtracks to the last clause end before endpos
 
 
-def current_year(text: str, published: date | None, events: list[re.Match] | None = None) -> int | None:
+def current_year(text: str, published: int | None, events: list[re.Match] | None = None) -> int | None:
     """The article's own year: its date, else the latest year its text reports on.
 
     Without a date: the latest past year named (not a target: 到2025年, nor a founding: 成立于2012年),
@@ -98,7 +97,7 @@ def current_year(text: str, published: date | None, events: list[re.Match] | Non
     anniversary (开通10年来 ... 2013年首趟班列 -> 2023).
     """
     if published:
-        return published.year
+        return published
     years = []
     for m in TIME_WORDS.finditer(text) if events is None else events:
         if m["year"]:
