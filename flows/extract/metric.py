@@ -33,16 +33,18 @@ def right_context(sentence: str, end: int) -> str:
     return tail[:cut.start()] if cut else tail
 
 
-def nearest_keyword(text: str, left_side: bool = True) -> tuple[str, str] | None:
-    """(keyword, category) of the keyword ending nearest the end of text, longest on a tie."""
-    backwards = text[::-1]
-    if left_side:  # the first keyword found is the answer: no iterator needed
-        m = mr.KEYWORDS_REVERSED.search(backwards)
-        return (m[0][::-1], mr.keyword_category(m[0][::-1])) if m else None
-    for m in mr.KEYWORDS_REVERSED.finditer(backwards):
-        word = m[0][::-1]
-        if left_side or word not in mr.LEFT_ONLY:
-            return word, mr.keyword_category(word)
+def nearest_keyword(text: str, left_side: bool = True, counted: bool = False) -> tuple[str, str] | None:
+    """(noun, category) of the head noun ending nearest the end of text, longest on a tie.
+
+    A firm named by its trade (物流业) is read only for a count; an event word (签约) only before the number.
+    """
+    for m in mr.KEYWORDS_REVERSED.finditer(text[::-1]):
+        head = mr.head_of(m[0][::-1])
+        if head.kind == "firm" and not counted:
+            continue
+        if head.kind == "event" and not left_side:
+            continue
+        return head.noun, head.category
     return None
 
 
@@ -55,7 +57,7 @@ def metric_and_category(left: str, right: str, rest: str, unit: str,
     listed: no clause break since that figure (27个国家59个城市).
     """
     metric, category = _decide(left, right, rest, unit, previous, listed)
-    return metric, _unit_override(unit, category)
+    return metric, mr.fit_unit(unit, category)
 
 
 def _decide(left, right, rest, unit, previous, listed):
@@ -63,23 +65,23 @@ def _decide(left, right, rest, unit, previous, listed):
     counted = unit in _COUNTED
     if "占" in own:  # a share: its subject before 占, else the figure it follows
         subject = own.split("占", 1)[0]
-        hit = nearest_keyword(subject)
+        hit = nearest_keyword(subject, counted=counted)
         if hit:
             return subject, hit[1]
         if previous:
             return previous
-    hit = nearest_keyword(own)
-    if hit and not (unit in _CAPACITY and hit[1] == "enterprises"):  # a company's 年产2000万平方米 is a project's
+    hit = nearest_keyword(own, counted=counted)
+    if hit:
         return own, hit[1]
     if counted:  # 六个现代化边境幸福村工程: the counted noun follows
-        hit = nearest_keyword(right, left_side=False)
+        hit = nearest_keyword(right, left_side=False, counted=True)
         if hit:
             return (own + right) or None, hit[1]
         if previous and listed:  # 27个国家59个城市: a list goes on
             return previous
         if len(right) >= 2:  # a noun of its own that says nothing known (17个市级帮扶集团)
             return own + right, mr.UNIT_CATEGORY.get(unit, "other")
-    if unit in _CAPACITY or unit == "km":  # a distance or a capacity is not the rate's or count's before it
+    if unit == "km":  # a distance is not the rate's or count's before it (an area or volume may be: fit_unit)
         return (own + right) or None, mr.UNIT_CATEGORY[unit]
     if previous and (unit == "percent" or counted or _bare(own)):
         return previous
@@ -116,19 +118,10 @@ def _bare(own: str) -> bool:
     return not _CHANGE_WORDS.sub("", own, count=1).strip()
 
 
-_MONEY = frozenset({"CNY", "USD", "EUR", "HKD"})
 _SAID_AFTER = frozenset({"CNY", "USD", "EUR", "HKD", "percent"})
 _COUNTED = frozenset({"count", "person", "person_time"})
-_CAPACITY = frozenset({"m2", "m3", "mu", "other:锭", "other:头", "other:千瓦", "other:兆瓦", "other:千伏安"})
 
 
 def _first_keyword(text: str) -> tuple[str, str] | None:
     m = mr.KEYWORDS.search(text)
     return (m[0], mr.keyword_category(m[0])) if m else None
-
-
-def _unit_override(unit: str, category: str) -> str:
-    """Persons are people unless they serve the public (35名首席服务专员)."""
-    if unit in ("person", "person_time") and category != "public_service":
-        return "people"
-    return category

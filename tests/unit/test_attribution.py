@@ -44,7 +44,8 @@ def test_rate_takes_the_metric_of_the_figure_it_follows():
         ("设立18个便民服务窗口。", "18个", "public_service"),  # the counted noun follows
         ("地区生产总值320亿元。", "320亿元", "other"),
         ("其中无偿援助资金0.8亿元。", "0.8亿元", "public_finance"),  # nearest and longest keyword: 援助资金
-        ("海关统计，口岸进出口货运量860万吨。", "860万吨", "trade"),  # a port's trade, not its freight
+        # freight moved is logistics whatever it crosses (revised guide: the head noun 货运量 decides)
+        ("海关统计，口岸进出口货运量860万吨。", "860万吨", "logistics"),
         ("社会消费品零售总额420亿元。", "420亿元", "trade"),  # domestic trade
         ("兑现企业奖补资金1500万元。", "1500万元", "public_finance"),  # money the government hands out
         ("安排产业扶持资金6000万元。", "6000万元", "public_finance"),
@@ -76,7 +77,7 @@ def test_rate_takes_the_metric_of_the_figure_it_follows():
         ("合作社现有社员120户。", "120户", "people"),
         ("光伏装机容量2.4万千瓦。", "2.4万千瓦", "other"),
         ("新建铁路装卸线3条。", "3条", "logistics"),
-        ("8栋标准化厂房已经完工。", "8栋", "projects"),  # a park's construction
+        ("8栋标准化厂房已经完工。", "8栋", "other"),  # revised guide: counts of facilities are other
         ("开工城际铁路等9个基础设施项目。", "9个", "projects"),  # 铁路 alone is no freight
     ],
 )
