@@ -17,7 +17,7 @@ from flows.extract.figures import Mention
 from flows.extract.metric import left_context, metric_and_category, right_context
 from flows.extract.spots import Spots, figure_place, last_place, place_spots, respective_places
 from flows.extract.years import current_year, sentence_years, time_words
-from flows.records import Article, Figure
+from flows.records import Article, Figure, Place
 from flows.rules import metrics as mr
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
@@ -87,8 +87,20 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
             figures.append(_figure(text, stripped, mention, metric, category, year, place))
             previous, floor = (metric, category), mention.end - s
             last_metric = previous
-        carried_place, placed = last_place(spots, s, e, carried_place), e
+        carried_place, placed = _handed_on(spots, sentence, s, e, carried_place), e
     return figures
+
+
+def _handed_on(spots: Spots, sentence: str, s: int, e: int, carried: Place | None) -> Place | None:
+    """The place a sentence with figures hands to the next: its last non-partner place before a
+    breakdown (当月全省新开工项目36个，其中聊城9个…淄博2个 hands on 全省, not 淄博); a sentence that is
+    a breakdown itself (其中，潍坊5个、聊城3个) hands on what it was given."""
+    breakdown = sentence.find("其中")
+    if breakdown == -1:
+        return last_place(spots, s, e, carried)
+    if not sentence[:breakdown].strip(" \t\n，,"):
+        return carried
+    return last_place(spots, s, s + breakdown, carried)
 
 
 def _is_heading(sentence: str) -> bool:

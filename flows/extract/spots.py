@@ -28,7 +28,7 @@ class Spots:
     sentences holding a figure look at theirs.
     """
 
-    __slots__ = ("text", "starts", "ends", "places", "judged", "_deictic", "_checks")
+    __slots__ = ("text", "starts", "ends", "places", "judged", "donors", "_deictic", "_checks")
 
     def __init__(self, text: str, starts: list[int], ends: list[int], places: list[Place | None],
                  judged: list[bool | None], deictic: list[bool] | None, checks: tuple[bool, bool, bool]):
@@ -36,6 +36,7 @@ class Spots:
         self.judged = judged  # per spot: partner or not; None while not judged yet
         self._deictic = deictic  # per spot: a deictic (judged when made); None: there are none
         self._checks = checks  # (org, donor, facility): their words occur in the text
+        self.donors: set[str] = set()  # ids of the places that give aid in this article (place_spots)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -184,11 +185,16 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
     checks = ("公司" in text or "集团" in text, "援" in text or "对口" in text or "帮扶" in text,
               _FACILITY_WORD.search(text) is not None)
     donors = _donors(text, hits) if checks[1] else set()
-    main, by_level = _main_places(hits + _letterhead_places(original), title, donors, _sources(text, hits))
     starts = [hit[0] for hit in hits]
     ends = [hit[1] for hit in hits]
     places = [hit[3] for hit in hits]
     judged: list[bool | None] = [True if hit[3].place_id in donors else None for hit in hits]
+    spots = Spots(text, starts, ends, places, judged, None, checks)
+    spots.donors = donors
+    # The article is about what it names as a subject: places named only as partners (来自香港, 对美国,
+    # 比全省) do not count. Judged before the deictics go in: no judgement looks at a deictic.
+    subjects = [hit for n, hit in enumerate(hits) if not spots.partner(n)]
+    main, by_level = _main_places(subjects + _letterhead_places(original), title, donors, _sources(text, hits))
     deictic = None
     for start, end, place in _anaphors(text, hits, main, by_level, donors):  # inserted after places of the same start
         deictic = deictic or [False] * len(starts)
@@ -198,7 +204,9 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
         places.insert(at, place)
         judged.insert(at, bool(_PARTNER_BEFORE.search(text, start - 4, start)))  # a negative pos is 0
         deictic.insert(at, True)
-    return Spots(text, starts, ends, places, judged, deictic, checks), main
+    spots._deictic = deictic
+    spots.donors = donors
+    return spots, main
 
 
 def _donors(text: str, hits: list) -> set[str]:
@@ -340,11 +348,18 @@ def figure_place(spots: Spots, sent_start: int, fig_start: int, carried: Place |
     carried one."""
     starts, ends, judged = spots.starts, spots.ends, spots.judged
     for n in range(bisect_left(starts, fig_start) - 1, bisect_left(starts, sent_start) - 1, -1):
-        if fig_start == ends[n] and not roles.COMPARED_BEFORE.search(spots.text, max(0, starts[n] - 2), starts[n]):
+        if fig_start == ends[n] and not _compared_or_giving(spots, n):
             return spots.places[n], True
         if not (spots.partner(n) if judged[n] is None else judged[n]):
             return _listed_place(spots, n), True
     return carried, False
+
+
+def _compared_or_giving(spots: Spots, n: int) -> bool:
+    """Spot n is a base of comparison (高于全省0.9个百分点) or a donor (江苏16家开发园区与受援地结对)."""
+    place = spots.places[n]
+    return (place is not None and place.place_id in spots.donors) or \
+        roles.COMPARED_BEFORE.search(spots.text, max(0, spots.starts[n] - 2), spots.starts[n]) is not None
 
 
 def last_place(spots: Spots, start: int, end: int, carried: Place | None) -> Place | None:

@@ -21,8 +21,8 @@ SCOPE_AFTER = re.compile(r"[^，,。；;\d]{0,2}?(?:最大|最多|最高|最早|
 BASE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?的[约近超逾]?[0-9一二三四五六七八九十两.]+(?:倍|%|成)")
 # The investors' origin, however long the list of countries and regions before the place:
 # 来自德国、新加坡、香港等地的23家企业 (foreign countries are no places, so no list of places carries it)
-ORIGIN_BEFORE = re.compile(r"来自[^，,。；;]{0,12}$")
-ORIGIN_REACH = 14  # characters ORIGIN_BEFORE spans at most
+ORIGIN_BEFORE = re.compile(r"来自[^，,。；;]{0,22}$")
+ORIGIN_REACH = 24  # characters ORIGIN_BEFORE spans at most
 # A comparison base right before the number: 增速高于全省0.9个百分点, 比全国低1.2个百分点 (the place
 # next to the number is otherwise its subject: 福建省百分之十点七)
 COMPARED_BEFORE = re.compile(r"(?:比|较|高于|低于|快于|慢于|超过|超出|多于|少于)$")

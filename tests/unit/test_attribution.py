@@ -309,3 +309,20 @@ def test_a_respectively_list_pairs_places_and_figures_in_order():
     text = "全市新增市场主体主要集中在西山区、官渡区和呈贡区，分别为1460户、1280户和970户。"
     figs = figures(text)
     assert [figs[m].place.name for m in ("1460户", "1280户", "970户")] == ["西山区", "官渡区", "呈贡区"]
+
+
+def test_a_breakdown_hands_on_the_total_place_not_its_last_item():
+    # 其中… lists parts: the next sentence goes on about the province, not the last city of the list
+    text = "当月全省新签约项目41个，其中昆明12个、曲靖9个、玉溪6个。当月全省新开工项目28个。"
+    assert figures(text)["28个"].place.name == "云南省"
+
+
+def test_a_donor_next_to_the_number_is_still_no_place_of_it():
+    text = "江苏省对口支援伊犁州。促成江苏12家开发园区与受援地产业园结对共建。"
+    assert figures(text)["12家"].place.name == "伊犁哈萨克自治州"
+
+
+def test_a_long_list_of_origins_is_no_place():
+    text = ("珲春边合区管委会发布数据。\n区内现有企业180户，其中来自日本、韩国、俄罗斯、美国、香港等8个国家和地区的"
+            "27户外资企业。来自香港的企业最多。")
+    assert figures(text)["27户"].place.name == "珲春边境经济合作区"
