@@ -382,11 +382,29 @@ def respective_places(spots: Spots, sentence: str, sent_start: int, mentions: li
     if n < 0 or spots.starts[n] < sent_start:
         return {}
     places = listed_places(spots, n)
-    after = [m.start for m in mentions if m.start > at]
+    after = _run_of_figures(sentence, sent_start, [m for m in mentions if m.start > at])
     if len(places) < 2 or len(after) not in (len(places), 2 * len(places)):
         return {}
     per_place = len(after) // len(places)
     return {start: places[k // per_place] for k, start in enumerate(after)}
+
+
+def _run_of_figures(sentence: str, sent_start: int, mentions: list) -> list[int]:
+    """Starts of the figures listed one after another (14.86亿元、13.27亿元、12.09亿元): the run ends at a
+    clause end or a gap of words (，位列全市前三，其中…增长5.6% is no item of it)."""
+    run: list[int] = []
+    previous_end = None
+    for m in mentions:
+        if previous_end is not None:
+            gap = sentence[previous_end - sent_start:m.start - sent_start]
+            if len(gap) > _LIST_ITEM_GAP or "。" in gap or "；" in gap:
+                break
+        run.append(m.start)
+        previous_end = m.end
+    return run
+
+
+_LIST_ITEM_GAP = 6  # characters between two listed figures at most: 、增长 (a pair), ，占比
 
 
 def listed_places(spots: Spots, n: int) -> list[Place]:

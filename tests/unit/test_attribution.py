@@ -326,3 +326,10 @@ def test_a_long_list_of_origins_is_no_place():
     text = ("珲春边合区管委会发布数据。\n区内现有企业180户，其中来自日本、韩国、俄罗斯、美国、香港等8个国家和地区的"
             "27户外资企业。来自香港的企业最多。")
     assert figures(text)["27户"].place.name == "珲春边境经济合作区"
+
+
+def test_a_respectively_list_ends_where_its_run_of_figures_ends():
+    # the growth rate after 位列全市前三 is no fourth item of the three places' list
+    text = "分县看，宣威市、富源县、会泽县财政收入分别完成9.2亿元、7.6亿元、6.1亿元，位列全市前三，其中宣威市同比增长4.2%。"
+    figs = figures(text)
+    assert [figs[m].place.name for m in ("9.2亿元", "7.6亿元", "6.1亿元")] == ["宣威市", "富源县", "会泽县"]
