@@ -17,6 +17,9 @@ VAGUE_BEFORE = ("数", "几", "若", "前")
 COUNT_SUFFIX = "数"
 # 一个重要窗口, 一项议程, 一家工厂: a bare 一 before a measure word is an indefinite article
 INDEFINITE = frozenset({"一"})
+# A financial numeral alone is a character of a name: 陆家嘴, 伍家岗区, 参股; as a number it comes in a
+# run (壹佰万元, 贰拾参万)
+LONE_FINANCIAL = frozenset("壹贰貮叁参肆伍陆柒捌玖拾佰仟")
 # A bare magnitude is only a number with a qualifier: 近千条, 百余列, 突破万列 yes; 千家万户, 亿元以上项目 no
 BARE_MAGNITUDES = frozenset({"十", "百", "千", "万", "亿", "千万", "百万", "万亿"})
 # A dash after a digit, letter or separator joins a code or a date (0991-8557237, ICP-2023, 2023-06-12):

@@ -175,6 +175,28 @@ def test_half_that_is_no_share_is_no_figure():
     assert find_mentions("一半以上的时间在田间地头。") == []
 
 
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("捐赠人民币壹佰伍拾万元。", 1_500_000, "CNY"),  # financial numerals
+        ("拨付资金贰拾参万元。", 230_000, "CNY"),
+        ("接待游客三千五人次。", 3500, "person_time"),  # colloquial
+        ("占比零点77%。", 0.77, "percent"),
+        ("建成标准厂房廿座。", 20, "count"),
+        ("队伍一万人参加。", 10_000, "person"),  # 伍 of 队伍 is no numeral before 一万
+    ],
+)
+def test_chinese_numerals_in_figures(text, value, unit):
+    m = one(text)
+    assert (m.value, m.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text", ["陆家嘴新落户外资总部", "伍家岗区的企业家", "参股基金"])
+def test_a_lone_financial_numeral_is_a_name(text):
+    # 陆家嘴 is no 6家: financial numerals count only in runs (壹佰万)
+    assert find_mentions(text + "。") == []
+
+
 def test_partner_of_a_decline_declines_too():
     found = find_mentions("进口和出口分别下降3.1%和5.4%。")
     assert [m.value for m in found] == [-3.1, -5.4]
