@@ -15,22 +15,39 @@ import re
 _CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _YEAR = r"(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2}"
 _N = r"(?:[两二三四五六七八九十几多]|\d+)"
+# A typeset space between a number and its time word (2023 年, 截至 2024 年 6 月): normalisation
+# keeps spaces between a digit and a CJK character, so each pattern allows one where a number ends.
+_SP = " ?"
+_MONTH = rf"\d{{1,2}}{_SP}月"
 # A period inside a year before the comma that makes the year head a passage: 2023年7月3日，  今年1-5月，
-_PERIOD = (r"(?:\d{1,2}月(?:\d{1,2}日)?(?:[-—至到]\d{1,2}日)?|\d{1,2}[-—~至]\d{1,2}月|[上下]半年|前?[一二三四]季度"
-           r"|前三季度|底|末|初|全年)?[，,]")
+# 截至今年6月底，
+_PERIOD = (rf"(?:{_SP}{_MONTH}(?:{_SP}\d{{1,2}}{_SP}日)?(?:[-—至到]\d{{1,2}}日)?(?:底|末|初)?"
+           rf"|{_SP}\d{{1,2}}[-—~至]\d{{1,2}}月|[上下]半年|前?[一二三四]季度|前三季度|底|末|初|全年)?{_SP}[，,]")
+# What an event named with its year is (2019长三角国际汽车博览会, 2024“数字经济”大会): its year is
+# written without 年
+_EVENT_NOUNS = "博览会|交易会|洽谈会|推介会|交流会|招商会|大会|年会|论坛|峰会|活动|展会|大赛|文化节|旅游节"
+# A founding or opening a total counts from: 开园以来, 封关运行至今 (a span of years, no year of its own)
+_SINCE_EVENTS = "成立|开园|建园|建区|设立|挂牌|获批|运营|运行|开通|开行|投运|封关|托管|开展|启动"
 
-# One alternation, tried left to right at each position; the group that matched says what it is.
+# One alternation, tried left to right at each position; the group that matched says what it is,
+# and ROLES below what it does.
 TIME_WORDS = re.compile(
     # a one-character gate first: most positions fail it at once, which keeps the scan fast
-    r"(?=[比较与同相自近多一历最起当两二三四五六七八九十几连投达建托成开回截今本去目上过前明全下年累〇零\d])"
-    rf"(?:(?P<base>(?:比|较|与|同比|相比)(?:(?:{_YEAR})年(?!的)|上年|去年|上一年))"  # 比2005年提高: a base, not the year
+    r"(?=[比较与同相自近多一历最起当两二三四五六七八九十几连投达建托成开回截今本去目上过前明全下年累〇零\d"
+    r"如眼“设挂获运封启])"
+    rf"(?:(?P<base>(?:比|较|与|同比|相比){_SP}(?:(?:{_YEAR}){_SP}年(?!的)|上年|去年|上一年))"  # 比2005年提高: a base
     rf"|(?P<since>自[^，,。；;]{{0,20}}?以来)"  # 自4月10日试运营以来 (within) / 自东西部扶贫协作开展以来 (span)
-    rf"|(?P<span>近年来|近几年|多年来|一年多来|历年|最初|起初|当初|{_N}年多?(?:来|以来)|近{_N}年|连续{_N}年"
-    rf"|(?:{_YEAR})年(?:\d{{1,2}}月)?(?:以来|起|至今)|(?:{_YEAR})年[、和](?:{_YEAR})年两年"
-    rf"|投产达效后|达产后|建成后|投产后|托管以来|成立以来|开展以来)"
-    rf"|(?P<lead>回顾|截至|截止)?(?P<year>{_YEAR})年度?"
+    # 2016-2018年, 2015年—2022年: several years, whose ends a 从…到 inside may name
+    rf"|(?P<range>(?P<first>{_YEAR}){_SP}(?:年{_SP})?[-—–~至到]{_SP}(?P<last>{_YEAR}){_SP}年)"
+    rf"|(?P<span>近年来|近几年|多年来|一年多来|历年|最初|起初|当初|{_N}{_SP}年多?(?:来|以来)|近{_N}{_SP}年|连续{_N}年"
+    rf"|(?:{_YEAR}){_SP}年(?:{_SP}\d{{1,2}}{_SP}月)?(?:以来|起|至今)|(?:{_YEAR})年[、和](?:{_YEAR})年两年"
+    rf"|(?:{_SINCE_EVENTS})(?:以来|至今)"
+    rf"|投产达效后|达产后|建成后|投产后)"
+    rf"|(?P<lead>回顾|截至|截止)?{_SP}(?P<year>{_YEAR}){_SP}年度?"
     rf"(?P<head>{_PERIOD})?"
-    rf"|(?P<rel>今年|本年|去年|上年|过去一年|前年|明年|当年|目前)(?P<relhead>{_PERIOD})?"
+    rf"|(?P<rel>今年|本年|去年|上年|过去一年|前年|明年|当年|目前|如今|当前|眼下)(?P<relhead>{_PERIOD})?"
+    rf"|(?P<named>(?:19|20)\d{{2}})(?=[“\"《]|[^\W\d_年月日家个项亿万元人名户台辆吨条座所多余])"
+    rf"(?=[^,，。;；!?\s]{{1,30}}?(?:{_EVENT_NOUNS}))"
     rf"|(?P<frame>全年|上半年|下半年|前三季度|[一二三四]季度|年初|年底|年末|截至|截止|\d{{1,2}}[-—~至]\d{{1,2}}月"
     rf"|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|前\d+个月|前[一二三四五六七八九十]+个月|一年来)"
     rf"|(?P<cum>累计))"
@@ -83,7 +100,8 @@ def time_words(text: str) -> list[re.Match]:
     return found
 
 
-_ANY_TIME = re.compile(r"年|来|后|初|计|前|截|目前|季度|月")  # one of these is in every time expression
+# One of these is in every time expression, or in its clause (the event noun of a named year)
+_ANY_TIME = re.compile(r"年|来|后|初|计|前|截|目前|季度|月|如今|当前|眼下|至今|会|论坛|活动|大赛|节")
 _CLAUSE_ENDS = "，,。；;"  # in no time expression but as its last character (the comma of _PERIOD)
 _CLAUSE_END_AT = re.compile(f"[{_CLAUSE_ENDS}]")
 _TO_CLAUSE_START = re.compile(f"(?s:.*[{_CLAUSE_ENDS}])")  # backtracks to the last clause end before endpos
@@ -100,7 +118,9 @@ def current_year(text: str, published: int | None, events: list[re.Match] | None
         return published
     years = []
     for m in TIME_WORDS.finditer(text) if events is None else events:
-        if m["year"]:
+        if m["named"] or m["last"]:  # 2019长三角…博览会; 2016—2022年 reaches 2022
+            years.append(year_number(m["named"] or m["last"]))
+        elif m["year"]:
             before = text[max(0, m.start() - 3):m.start()]
             if not (_FUTURE_BEFORE.search(before) or _FOUNDED_BEFORE.search(before)):
                 years.append(year_number(m["year"]))
@@ -167,28 +187,44 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
     events: the sentence's time expressions when already found in the whole text, base: where the
     sentence starts in that text (matches then carry offsets in the text, not the sentence).
     heading: the sentence is a section heading (二、2024年主要预期目标): any year in it carries.
+    Each time expression acts by its role (point, period, span, base) over its scope: one figure
+    (2011年的228.2亿美元), the brackets it sits in, the listed figures after 分别, the ends of a span
+    (从…到…), the sentence, or the passage it heads (carried).
     """
     state, frame_seen, cum_clause_end, one_shot = carried, False, -1, (-1, None)
+    ends: tuple[int, int, int] | None = None  # first and last year of a span, where it starts
+    restore: tuple[int, int | None] | None = None  # where a bracket closes, the state before it
     years: list[int | None] = []
     pending = iter(offsets)
     offset = next(pending, None)
-    found = TIME_WORDS.finditer(sentence) if events is None else events
+    found = list(TIME_WORDS.finditer(sentence) if events is None else events)
+    listed = _respective_years(sentence, offsets) if "分别" in sentence else {}
     for m in [*found, None]:
         start = m.start() - base if m is not None else 0
         while offset is not None and (m is None or offset <= start):
+            if restore is not None and offset > restore[0]:
+                state, restore = restore[1], None
+            if offset in listed:
+                years.append(listed[offset])
             # 同比2011年的228.2亿美元: that figure only; but 是2011年的3倍 is this year's ratio
-            if one_shot[1] is not None and 0 <= offset - one_shot[0] <= 2 and not _MULTIPLE.match(sentence, offset):
+            elif one_shot[1] is not None and 0 <= offset - one_shot[0] <= 2 and not _MULTIPLE.match(sentence, offset):
                 years.append(one_shot[1])
+            elif ends is not None and offset > ends[2] and (end_year := _span_end(sentence, offset, ends)):
+                years.append(end_year)
             else:
                 years.append(None if offset < cum_clause_end else state)
             offset = next(pending, None)
         if m is None:
             break
+        if restore is not None and start > restore[0]:
+            state, restore = restore[1], None
         end = m.end() - base
+        if restore is None and (close := _bracket_close(sentence, start, end)) is not None:
+            restore = (close, state)  # (2019年2100万吨): a time word in brackets holds inside them
         if m["year"] and sentence.startswith("的", end):  # 是2015年的3.4倍: a base, the state stays
             one_shot = (end + 1, year_number(m["year"]))
-        elif m["year"]:
-            state = year_number(m["year"])
+        elif m["year"] or m["named"]:  # a point: 2023年, 2019长三角…博览会
+            state = year_number(m["year"] or m["named"])
             frame_seen = True
             if m["head"] or m["lead"] or heading:
                 carried = state
@@ -204,6 +240,9 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             frame_seen = True
             if start < 12:
                 carried = state
+        elif m["range"]:  # 2012—2020年: several years; 从70亿元增长到232亿元 names its ends
+            state = None
+            ends = (year_number(m["first"]), year_number(m["last"]), end)
         elif m["span"] or (m["since"] and not _within_year(m["since"])):
             state = None
         elif m["frame"]:
@@ -211,7 +250,44 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
         elif m["cum"] and not frame_seen and CUMULATIVE_OPENS_YEAR:
             end = _CLAUSE_END.search(sentence, end)
             cum_clause_end = end.start() if end else len(sentence)
+    if restore is not None:
+        state = restore[1]
     return years, carried
+
+
+# Years listed before 分别 (在2022年、2023年分别为356亿元、418亿元): one to one to the figures after it
+_LISTED_YEARS = re.compile(rf"(?:{_YEAR}){_SP}年(?:[、和与及]{_SP}(?:{_YEAR}){_SP}年)+[^,，。;；]{{0,20}}?分别")
+_YEAR_DIGITS = re.compile(_YEAR)
+
+
+def _respective_years(sentence: str, offsets: list[int]) -> dict[int, int]:
+    """Offset -> year of the figures a list of years before 分别 goes to, in order."""
+    listed: dict[int, int] = {}
+    for m in _LISTED_YEARS.finditer(sentence):
+        years = [year_number(y) for y in _YEAR_DIGITS.findall(m[0])]
+        after = [at for at in offsets if at >= m.end()][:len(years)]
+        if len(after) == len(years):
+            listed.update(zip(after, years, strict=True))
+    return listed
+
+
+def _span_end(sentence: str, offset: int, ends: tuple[int, int, int]) -> int | None:
+    """The end of a span a figure is said at: 从70.51亿元 -> the first year, 增长到232.25亿元 -> the last."""
+    before = sentence[offset - 1:offset]
+    if before == "从":
+        return ends[0]
+    if before in ("到", "至") and "从" in sentence[ends[2]:offset]:
+        return ends[1]
+    return None
+
+
+def _bracket_close(sentence: str, start: int, end: int) -> int | None:
+    """Where the brackets around sentence[start:end] close, None when it stands in none."""
+    opened = sentence.rfind("(", 0, start)
+    if opened == -1 or sentence.rfind(")", 0, start) > opened:
+        return None
+    close = sentence.find(")", end)
+    return None if close == -1 else close
 
 
 def _span_year(span: str) -> int | None:
@@ -229,5 +305,5 @@ def _relative(word: str, state: int | None, current: int | None, dated: bool) ->
     if word == "当年" or current is None:
         return state if word == "当年" else None
     # Undated articles: the inferred year is already the year reported on, so 去年 means that year.
-    shift = {"今年": 0, "本年": 0, "目前": 0, "去年": -1, "上年": -1, "过去一年": -1, "前年": -2, "明年": 1}[word]
+    shift = {"今年": 0, "本年": 0, "目前": 0, "如今": 0, "当前": 0, "眼下": 0, "去年": -1, "上年": -1, "过去一年": -1, "前年": -2, "明年": 1}[word]
     return current + shift if dated or shift > 0 else current
