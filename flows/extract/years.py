@@ -60,13 +60,15 @@ _FUTURE_BEFORE = re.compile(r"(?:到|至|力争|计划|预计|目标|展望)$")
 _FOUNDED_BEFORE = re.compile(r"(?:成立|创办|创建|始建|组建|建)于$")
 _SINCE_YEARS = re.compile(rf"[从自]({_YEAR})年[^。]{{0,60}}?(\d+|[一二三四五六七八九十]+)年来")
 # An anniversary told the other way round: 开通10年来 ... 2013年5月，首趟班列从这里出发 -> 2023.
-_YEARS_SINCE = re.compile(r"(\d+|[一二三四五六七八九十]+)(?:周)?年来")  # read by _years_since, from each 年来
-_SPAN_NUMERALS = frozenset("一二三四五六七八九十")
+_YEARS_SINCE = re.compile(r"(\d+|[一二两三四五六七八九十]+) ?(?:周)?年来")  # read by _years_since, from each 年来
+_SPAN_NUMERALS = frozenset("一二两三四五六七八九十")
 # _YEAR opening with a character set (which one the lookbehinds then tell): the engine jumps between
 # 1, 2, 一 and 二 instead of entering the alternation at every position (~30 -> ~5 us a page).
 _YEAR_SET_FIRST = r"[12一二](?:(?<=1)9\d{2}|(?<=2)0\d{2}|(?<=[一二])[九〇零][〇零一二三四五六七八九]{2})"
-_FOUNDED = re.compile(rf"({_YEAR_SET_FIRST})年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?[^。；;]{{0,16}}?"
-                      r"(?:首趟|首列|首班|首次|首批|成立|开通|通车|启用|挂牌|设立|获批)")
+# The founding an anniversary counts from, in the sentence of its date: 2014年6月，某综保区正式封关运营;
+# 2020年6月3日，某港11个重点园区在全省同步挂牌
+_FOUNDED = re.compile(rf"({_YEAR_SET_FIRST}){_SP}年(?:{_SP}\d{{1,2}}{_SP}月(?:{_SP}\d{{1,2}}{_SP}日)?)?[^。；;]{{0,40}}?"
+                      r"(?:首趟|首列|首班|首次|首批|成立|开通|通车|启用|挂牌|揭牌|设立|获批|封关|开园|开业|投运|通过验收)")
 _CLAUSE_END = re.compile(r"[，,；;]")
 # A past year's figure named as a base: 由去年的25%提升至31%, 是去年同期的3倍 (the 的 right before a number)
 _BASE_FIGURE = re.compile(r"(?<=去年|上年|前年)(?:同期)?的(?=[约近超逾]?[\d一二三四五六七八九十两])")
@@ -156,6 +158,7 @@ def _years_since(text: str) -> set[int]:
     at = text.find("年来")
     while at != -1:
         end = at - 1 if at and text[at - 1] == "周" else at
+        end -= end > 0 and text[end - 1] == " "  # a typeset space: 11 年来
         begin = end
         if begin and text[begin - 1].isdecimal():
             while begin and text[begin - 1].isdecimal():

@@ -44,6 +44,7 @@ def test_time_words_finds_what_a_whole_scan_finds(text):
         "十2年来累计",  # and the other way round: 2
         "多年来，每周年来，近年来",  # 年来 without a number before it
         "5年来和8年来",  # two spans
+        "封关运行 11 年来，十 周年来",  # a typeset space before 年来 or 周
     ],
 )
 def test_years_since_finds_what_a_whole_scan_finds(text):

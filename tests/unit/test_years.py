@@ -93,3 +93,21 @@ def test_a_year_written_inside_an_events_name(text, mention, year):
 )
 def test_a_count_before_an_event_is_no_year(text):
     assert current_year(text, None) is None
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        # a dated founding, then 一年来 / 两年来: the report is that many years later
+        ("2019年11月6日，某某综合保税区通过验收并正式封关运行。一年来，综保区引进企业40家。", 2020),
+        ("2021年5月，全省8个重点园区同步举行揭牌仪式，集中签约项目30个。两年来，园区营收增长一倍。", 2023),
+        ("2015 年 9 月，某某跨境经济合作区正式开园。如今 8 年过去，开园运行 8 年来，合作区已入驻企业300家。", 2023),
+    ],
+)
+def test_an_undated_anniversary_fixes_the_articles_year(text, year):
+    assert current_year(text, None) == year
+
+
+def test_this_year_of_an_undated_anniversary_article():
+    text = "2019年11月6日，某某综合保税区封关运行。一年来，综保区加快发展。今年前三季度，综保区进出口额52.6亿元。"
+    assert years(text, published=None)["52.6亿元"] == 2020
