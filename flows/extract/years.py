@@ -11,6 +11,7 @@ semantics: a cumulative total since a month (截至今年5月，累计开行...)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 _CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _YEAR = r"(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2}"
@@ -182,6 +183,68 @@ def _cn_small(text: str) -> int:
     return int(parse_number(text))
 
 
+class YearFlow:
+    """The year handed on from sentence to sentence of one article, by scope.
+
+    A year heading a sentence (2020年，) holds to the end of its paragraph (a line of the normalised
+    text); a numbered section heading's year (二、2024年主要目标) to the next heading that names one.
+    A paragraph with no time word of its own does not inherit an earlier paragraph's look back
+    (2020年，… then 如今…, 车间里…): it falls back to its section's year, else the article's own (its
+    date's, or for an undated article the year its text fixes). The year before the article's is no
+    look back but the year a review reports on, and goes on. Short lines that end no sentence (list items, subheads) continue the
+    paragraph before them.
+    """
+
+    def __init__(self, text: str, events: list[re.Match], published: int | None):
+        self.text = text
+        self.current = current_year(text, published, events)
+        self.dated = published is not None
+        self.carried = self.current
+        self.section: int | None = None
+        self.paragraph_end = -1
+        # Starts of the time words that give a paragraph a time of its own: not a base (比上年) nor 累计
+        self.own = [m.start() for m in events if not (m["base"] or m["cum"])]
+
+    def sentence(self, sentence: str, start: int, offsets: list[int], events: list[re.Match],
+                 heading: bool = False) -> list[int | None]:
+        """Years of the figures at offsets (relative to sentence, which starts at start in the text)."""
+        if start > self.paragraph_end:
+            self._enter(start)
+        # a list's head (2022年各园区新增企业：) hands its year to the items, as a heading does
+        heads = heading or sentence.rstrip().endswith((":", "："))
+        years, carried = sentence_years(sentence, offsets, self.carried, self.current, self.dated, events, start,
+                                        heads)
+        if heading and carried != self.carried:
+            self.section = carried
+        self.carried = carried
+        return years
+
+    def _enter(self, start: int) -> None:
+        """A new paragraph from start: the carried year stays only if the paragraph has a time word."""
+        end = self.text.find("\n", start)
+        end = len(self.text) if end == -1 else end
+        self.paragraph_end = end
+        if _continues(self.text[start:end]):
+            return
+        n = bisect_left(self.own, start)
+        if (n == len(self.own) or self.own[n] >= end) and not self._recent(self.carried):
+            self.carried = self.current if self.section is None else self.section
+
+    def _recent(self, year: int | None) -> bool:
+        """The article's year or the one before: a review of last year (2023年，… in an article of
+        January 2024) goes on in paragraphs without a year; an older year was a look back."""
+        return year is not None and self.current is not None and self.current - 1 <= year <= self.current
+
+
+def _continues(line: str) -> bool:
+    """A short line that ends no sentence: a list item (洋浦经济开发区2705家) or a subhead."""
+    return len(line) <= _LIST_ITEM_MAX and not line.rstrip().endswith(_SENTENCE_ENDS)
+
+
+_LIST_ITEM_MAX = 40
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "」")
+
+
 def sentence_years(sentence: str, offsets: list[int], carried: int | None, current: int | None,
                    dated: bool, events: list[re.Match] | None = None, base: int = 0,
                    heading: bool = False) -> tuple[list[int | None], int | None]:
@@ -248,6 +311,8 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             ends = (year_number(m["first"]), year_number(m["last"]), end)
         elif m["span"] or (m["since"] and not _within_year(m["since"])):
             state = None
+            if _UP_TO_NOW.search(m[0]):  # 托管以来，人口从2万人增加到3.5万人: the last is now
+                ends = (None, current, end)
         elif m["frame"]:
             frame_seen = True
         elif m["cum"] and not frame_seen and CUMULATIVE_OPENS_YEAR:
@@ -274,11 +339,14 @@ def _respective_years(sentence: str, offsets: list[int]) -> dict[int, int]:
     return listed
 
 
+_UP_TO_NOW = re.compile(r"来$|至今$|^近")  # spans that reach the present: 十年来, 开园以来, 挂牌至今, 近三年
+
+
 def _span_end(sentence: str, offset: int, ends: tuple[int, int, int]) -> int | None:
     """The end of a span a figure is said at: 从70.51亿元 -> the first year, 增长到232.25亿元 -> the last."""
     before = sentence[offset - 1:offset]
     if before == "从":
-        return ends[0]
+        return ends[0]  # None for a span since a founding the text does not date
     if before in ("到", "至") and "从" in sentence[ends[2]:offset]:
         return ends[1]
     return None

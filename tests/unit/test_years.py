@@ -111,3 +111,34 @@ def test_an_undated_anniversary_fixes_the_articles_year(text, year):
 def test_this_year_of_an_undated_anniversary_article():
     text = "2019年11月6日，某某综合保税区封关运行。一年来，综保区加快发展。今年前三季度，综保区进出口额52.6亿元。"
     assert years(text, published=None)["52.6亿元"] == 2020
+
+
+def test_a_present_paragraph_does_not_inherit_a_look_back():
+    # the year heading the first paragraph is five years old: the next paragraph, with no time word,
+    # is the article's own year
+    text = "2019年，全县引进企业35家，实现税收2.8亿元。\n园区的一家食品厂里，16条生产线满负荷运转。"
+    found = years(text, published=date(2024, 5, 6))
+    assert (found["35家"], found["16条"]) == (2019, 2024)
+
+
+def test_a_review_of_last_year_goes_on_into_the_next_paragraphs():
+    text = "2023年，全市外贸进出口总额812亿元，同比增长6%。\n其中，出口额503亿元。\n全年新增外贸企业260家。"
+    found = years(text, published=date(2024, 1, 15))
+    assert (found["503亿元"], found["260家"]) == (2023, 2023)
+
+
+def test_an_undated_articles_present_paragraph_takes_the_year_its_text_fixes():
+    text = ("今年上半年，某港开行班列520列。开行10年来，班列开行量稳居前列。\n"
+            "2014年4月，首趟班列从某港出发，经过7天抵达境外。\n"
+            "在港区堆场，龙门吊将集装箱装上发往30多个国家的班列。")
+    assert years(text, published=None)["30多个"] == 2024
+
+
+def test_a_lists_head_hands_its_year_to_the_items():
+    text = "2021年各园区新增企业情况如下：\n甲园区新增企业320家\n乙园区210家"
+    assert years(text, published=date(2024, 3, 1))["210家"] == 2021
+
+
+def test_the_last_figure_of_a_span_up_to_now_is_this_year():
+    found = years("开园以来，园区就业人数从1.2万人增加到约3.4万人。")
+    assert (found["1.2万人"], found["约3.4万人"]) == (None, 2024)
