@@ -16,7 +16,7 @@ from bisect import bisect_left
 from flows.extract.figures import Mention
 from flows.extract.metric import left_context, metric_and_category, right_context
 from flows.extract.spots import Spots, figure_place, last_place, place_spots, respective_places
-from flows.extract.years import current_year, sentence_years, time_words
+from flows.extract.years import YearFlow, time_words
 from flows.records import Article, Figure, Place
 from flows.rules import metrics as mr
 
@@ -36,9 +36,8 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
     spots, main = place_spots(text, article.title, article.original_text[:300])
     events = time_words(text)
     published = article.published_date.year if article.published_date else article.published_year
-    current = current_year(text, published, events)
-    dated = published is not None
-    carried_year, carried_place = current, main
+    year_flow = YearFlow(text, events, published)
+    carried_place = main
     figures, i, j, last_metric = [], 0, 0, None
     placed = 0  # carried_place holds for the spots before this offset
     # Starts of the figures and time words, each list closed by one past the text's end: most
@@ -60,15 +59,14 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
         upcoming = min(figure_at[i], event_at[j])
         if i == first_mention:  # no figure: only a time word can matter, by the year it carries on
             if j > first_event:
-                carried_year = sentence_years(sent[0], [], carried_year, current, dated, events[first_event:j], s,
-                                              heading=_is_heading(sent[0]))[1]
+                year_flow.sentence(sent[0], s, [], events[first_event:j], heading=_is_heading(sent[0]))
             continue
         sentence, inside = sent[0], mentions[first_mention:i]
         stripped = sentence.strip()
         # Sentences without figures hand on their last place too; spots start inside sentences only.
         carried_place = last_place(spots, placed, s, carried_place)
         offsets = [m.start - s for m in inside]
-        years, carried_year = sentence_years(sentence, offsets, carried_year, current, dated, events[first_event:j], s)
+        years = year_flow.sentence(sentence, s, offsets, events[first_event:j])
         # 其中... continues the passage before: its figures may take the last figure's metric
         previous = last_metric if _CONTINUES.match(sentence) else None
         floor = 0
