@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 
 from flows.extract.figures import Mention
-from flows.extract.metric import left_context, metric_and_category, right_context
+from flows.extract.metric import heading_metric, left_context, metric_and_category, right_context
 from flows.extract.spots import Spots, figure_place, last_place, place_spots, respective_places
 from flows.extract.years import YearFlow, time_words
 from flows.records import Article, Figure, Place
@@ -67,19 +67,23 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
         carried_place = last_place(spots, placed, s, carried_place)
         offsets = [m.start - s for m in inside]
         years = year_flow.sentence(sentence, s, offsets, events[first_event:j])
-        # 其中... continues the passage before: its figures may take the last figure's metric
-        previous = last_metric if _CONTINUES.match(sentence) else None
+        # 其中... continues the passage before, a line under a heading (…的园区：) its list: its
+        # figures may take the last figure's metric, or the heading's
+        previous = last_metric if _CONTINUES.match(sentence) else _list_heading(text, s, last_metric)
         floor = 0
         respective = respective_places(spots, sentence, s, inside) if "分别" in sentence else {}
         for mention, year in zip(inside, years, strict=True):
             if floor > mention.start - s:  # a range's upper bound (300至500亩) shares the lower's span and metric
                 metric, category = previous
             else:
-                left = _without_subject_place(left_context(sentence, mention.start - s, floor), mention.start, spots)
+                clause = left_context(sentence, mention.start - s, floor)
+                left = _without_subject_place(clause, mention.start, spots)
                 right = right_context(sentence, mention.end - s)
                 rest = sentence[mention.end - s:]
                 listed = floor > 0 and not _CLAUSE_BREAK.search(sentence, floor, mention.start - s)
-                metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed)
+                before = sentence[floor:mention.start - s - len(clause)]  # the clauses since the last figure
+                metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed,
+                                                       before, carried=floor == 0)
             place = respective[mention.start] if mention.start in respective else \
                 figure_place(spots, s, mention.start, carried_place)[0]
             figures.append(_figure(text, stripped, mention, metric, category, year, place))
@@ -99,6 +103,22 @@ def _handed_on(spots: Spots, sentence: str, s: int, e: int, carried: Place | Non
     if not sentence[:breakdown].strip(" \t\n，,"):
         return carried
     return last_place(spots, s, s + breakdown, carried)
+
+
+def _list_heading(text: str, start: int, last_metric):
+    """The metric of the heading line a list item hangs from, if the line at start is one: under
+    营业收入超500亿元的园区： the lines A区1809.9亿元, B园621.6亿元 are revenue. Items are short
+    lines with no full stop; the heading ends with a colon."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].isspace() and line_start != start:
+        return None  # not the start of a line
+    for line in reversed(text[max(0, line_start - 400):line_start].splitlines()[-8:]):
+        line = line.strip()
+        if line.endswith(("：", ":")):
+            return heading_metric(line[:-1]) or last_metric
+        if not line or len(line) > 40 or line.endswith(("。", "！", "？", "!", "?")):
+            return None
+    return None
 
 
 def _is_heading(sentence: str) -> bool:

@@ -121,8 +121,8 @@ def fit_unit(unit: str, category: str) -> str:
 
 
 # The noun after a count ends at these words: 360家东部企业|在贫困地区投资, 9家中央单位|购销农产品,
-# 2300户小微企业|减免租金, 14家酒店|平均入住率 (a statistic over the counted things)
-RIGHT_CUT = re.compile(r"[，,；;。：:、（(]|在|于|的|向|到|对|从|购销|采购|签约|集中|共|已|将|减免|平均")
+# 2300户小微企业|减免租金, 14家酒店|平均入住率 (a statistic over the counted things), 16家开发园区|与受援地…结对
+RIGHT_CUT = re.compile(r"[，,；;。：:、（(]|在|于|的|向|到|对|从|与|及|购销|采购|签约|集中|共|已|将|减免|平均")
 # Filler at the head of a metric phrase: 其中, 全年共, 累计完成 keep 累计完成 but drop 其中/共
 # and the period a clause opens with is when, not what: 今年一季度, 2023年1-10月, 前三季度; nor is the
 # park or body it opens with (片区完成外贸进出口额, 开发区累计注册企业, 该市新增就业)
