@@ -8,6 +8,8 @@ them with their parent division.
 
 from __future__ import annotations
 
+import re
+
 # Suffixes stripped to make short aliases: "云南省" -> "云南", "新疆维吾尔自治区" -> "新疆",
 # "昆明市" -> "昆明", "大兴安岭地区" -> "大兴安岭", "勐腊县" -> "勐腊", "神农架林区" -> "神农架".
 PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "特别行政区", "省", "市")
@@ -128,3 +130,71 @@ ZONES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         )
     ),
 )
+
+# Regional groupings: (canonical name, parent adcode, aliases as written). A group that lies in one
+# province hangs from it; 三峡库区 spans 湖北 and 重庆 and hangs from the country. Groups spanning
+# several provinces that news mostly names as partners or origins (长三角, 珠三角, 京津冀, 粤港澳大湾区)
+# are left out: "长三角企业到…投资" would make them the figure's place.
+REGIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("粤东地区", "440000", ("粤东",)), ("粤西地区", "440000", ("粤西",)), ("粤北地区", "440000", ("粤北",)),
+    ("川南经济区", "510000", ("川南", "川南地区")), ("川东北经济区", "510000", ("川东北", "川东北地区")),
+    ("攀西经济区", "510000", ("攀西", "攀西地区")), ("川西北生态经济区", "510000", ("川西北", "川西北生态示范区")),
+    ("苏北地区", "320000", ("苏北",)), ("苏中地区", "320000", ("苏中",)), ("苏南地区", "320000", ("苏南",)),
+    ("皖北地区", "340000", ("皖北",)), ("皖南地区", "340000", ("皖南",)),
+    ("陕北地区", "610000", ("陕北",)), ("陕南地区", "610000", ("陕南",)), ("关中地区", "610000", ("关中",)),
+    ("南疆地区", "650000", ("南疆",)), ("北疆地区", "650000", ("北疆",)), ("东疆地区", "650000", ("东疆",)),
+    ("辽西地区", "210000", ("辽西",)), ("闽西地区", "350000", ("闽西",)), ("闽东地区", "350000", ("闽东",)),
+    ("蒙东地区", "150000", ("蒙东",)), ("滇西地区", "530000", ("滇西",)),
+    ("三峡库区", "CN", ("三峡库区",)),
+)
+# Phrases a region's short name hides in: 粤东西北 is "east, west and north of Guangdong", no place.
+REGION_BLOCKERS = ("粤东西北", "苏南模式", "南疆铁路")
+
+# Zones found in the text itself: <division><stem><suffix>, the division named right before the name
+# (南昌小蓝经济技术开发区 -> 小蓝, under 南昌; 钦州保税港区 -> under 钦州; 海南生态软件园 -> under 海南).
+# Written suffix -> the suffix of the zone's canonical name (abbreviations spelled out, so 慈湖高新区
+# and 慈湖高新技术产业开发区 are one place), and characters that may not follow it (港澳 is no port).
+ZONE_SUFFIXES: tuple[tuple[str, str, str], ...] = (
+    ("高新技术产业开发区", "高新技术产业开发区", ""), ("高新技术产业园区", "高新技术产业园区", ""),
+    ("高新技术开发区", "高新技术开发区", ""), ("新技术产业开发区", "新技术产业开发区", ""),
+    ("新技术开发区", "新技术开发区", ""),  # 武汉东湖新技术开发区
+    ("高新区", "高新技术产业开发区", "域"),
+    ("经济技术开发区", "经济技术开发区", ""), ("经开区", "经济技术开发区", ""),
+    ("经济开发区", "经济开发区", ""), ("开发区", "开发区", ""),
+    ("新区", "新区", "域"), ("片区", "片区", "域"),
+    ("工业园区", "工业园区", ""), ("产业园区", "产业园区", ""), ("物流园区", "物流园区", ""),
+    ("工业园", "工业园", "区"), ("产业园", "产业园", "区"), ("科技园", "科技园", "区"), ("软件园", "软件园", "区"),
+    ("园区", "园区", ""),
+    ("综合保税区", "综合保税区", ""), ("综保区", "综合保税区", ""), ("保税港区", "保税港区", ""),
+    ("保税区", "保税区", ""),
+    # 丹东港, 钦州港, 郑州航空港, 义乌陆港; not 港澳, 港口, 港股, 港资, 港商, 港人, 港务局, 港城
+    ("港区", "港区", "域"), ("港", "港", "澳台口股币元资商人务籍湾城剧片区"),
+    ("口岸", "口岸", ""), ("合作区", "合作区", "域"), ("试验区", "试验区", "域"), ("示范区", "示范区", "域"),
+    ("经济区", "经济区", "域"), ("库区", "库区", "域"),  # 丹江口库区
+)
+ZONE_STEM_MAX = 6  # characters between the division and the suffix: 东湖 (2), 承接产业转移 (6)
+# A stem holding one of these is a phrase, not a name: 新疆南部四口岸 (四), 江苏省在园区 (在),
+# 上海对口支援三峡库区 (对), 山东再添国家级经济技术开发区 (再), 全市各开发区 (各), 该园区 (该).
+ZONE_STEM_STOP_CHARS = frozenset("的和与及或在再等各个全该本其是为了将把对向到从于由被已所这那此每多几些并且也都"
+                                 "一二三四五六七八九十百千两第年月日今去、")
+# Words that make a stem generic rather than a name (昆明重点园区, 云南省级开发区, 全省工业...),
+# or a clause (上海市落户三峡库区, 苏州推动开发区): the division hit stays the place.
+ZONE_STEM_STOP_WORDS = (
+    "工业", "产业", "物流", "现代", "重点", "国家级", "省级", "市级", "县级", "各类", "相关", "有关", "所有",
+    "落户", "建设", "推进", "推动", "支援", "援建", "共建", "打造", "加快", "发展", "成为", "签约", "入驻",
+    "依托", "围绕", "实现", "完成", "拥有", "包括", "主要", "其中", "目前", "开展", "引进", "设立", "新建",
+)
+
+# A division's short name followed by one of these is a township, village or street named like it:
+# 黄山镇 is not 黄山市, 长沙街道 no 长沙市. The full name written (黄山市) still counts. 乡村 and 乡镇
+# are words (湖北乡镇企业): 乡 counts only before another character.
+TOWNSHIP_AFTER = re.compile(r"镇|乡(?![村镇亲土愁])|村|街道|社区")
+
+# Characters written for a place name's character by old encodings, fonts or habit, which OpenCC's
+# t2s leaves alone: folded one to one (same length, so offsets into the text stay true). 陜 (U+965C,
+# "narrow") for 陕: 陜西省; 甯 and 寗 for 宁: 甯夏, 甯波; 峩 for 峨: 峩眉山; 崐 for 昆: 崐山; 澂 for 澄:
+# 澂江; 淸 for 清, 靑 for 青: 靑海, 淸远 (Korean-encoding forms); 呉 for 吴, 黒 for 黑, 郞 for 郎 (Unihan
+# kZVariant: 黒龙江, 呉江, 新郞). CJK compatibility ideographs (U+F900-FAFF) fold by Unicode's own
+# mapping in flows.parse.normalize.
+VARIANT_CHARS = {"陜": "陕", "甯": "宁", "寗": "宁", "峩": "峨", "崐": "昆", "澂": "澄", "淸": "清", "靑": "青",
+                 "呉": "吴", "黒": "黑", "郞": "郎"}
