@@ -79,6 +79,8 @@ def place_hits(text: str, context: Iterable[Place | str] | None = None) -> list[
             meant[surface] = places[place_id]
     found_hits = [(start, end, words[i], meant[words[i]]) for i, start, end in hits if words[i] in meant]
     found_hits = _without_townships(text, found_hits)
+    if "(" in text:  # normalisation folds （） to ASCII
+        found_hits = [hit for hit in found_hits if not _in_bracketed_name(text, hit[0], hit[1])]
     found_hits = _with_region_parts(found_hits)
     return _with_text_zones(index, text, found_hits, named)
 
@@ -122,6 +124,11 @@ def _without_townships(text: str, hits: list[tuple]) -> list[tuple]:
             continue
         kept.append(hit)
     return kept
+
+
+def _in_bracketed_name(text: str, start: int, end: int) -> bool:
+    """东方光谷软件(长沙)有限公司: 长沙 is part of a company's name, not a place of the text."""
+    return text[start - 1:start] == "(" and rules.BRACKETED_IN_NAME.match(text, end) is not None
 
 
 def _with_region_parts(hits: list[tuple]) -> list[tuple]:

@@ -23,7 +23,7 @@ ETHNIC_GROUPS = (
     "鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各").split()
 
 # Full names that are ordinary words or ambiguous fragments: never matched ("主城区", "矿区企业").
-NEVER_MATCH = {"城区", "郊区", "矿区", "东区", "西区", "新区", "市中区", "市辖区"}
+NEVER_MATCH = {"城区", "郊区", "矿区", "东区", "西区", "新区", "市中区", "市辖区", "新城区"}  # 打造百万人口新城区
 
 # Short forms that are common words or occur inside common words: "合作" (甘肃合作市) in
 # "磨憨—磨丁合作区", "振兴" (丹东振兴区) in "乡村振兴", "兴业" in "投资兴业", "安宁" (昆明安宁市),
@@ -183,7 +183,12 @@ ZONE_STEM_STOP_WORDS = (
     "工业", "产业", "物流", "现代", "重点", "国家级", "省级", "市级", "县级", "各类", "相关", "有关", "所有",
     "落户", "建设", "推进", "推动", "支援", "援建", "共建", "打造", "加快", "发展", "成为", "签约", "入驻",
     "依托", "围绕", "实现", "完成", "拥有", "包括", "主要", "其中", "目前", "开展", "引进", "设立", "新建",
+    "地区",  # 新疆南部地区口岸: the province's ports, no one zone
 )
+
+# A place in brackets inside an organisation's name is part of the name, not where its figures are:
+# 东方光谷软件(长沙)有限公司, 某某电子(苏州)股份有限公司, 某某物流(昆明)集团. Matched from the ")".
+BRACKETED_IN_NAME = re.compile(r"\)[\u4e00-\u9fff]{0,8}?(?:有限责任公司|股份有限公司|有限公司|公司|集团)")
 
 # A division's short name followed by one of these is a township, village or street named like it:
 # 黄山镇 is not 黄山市, 长沙街道 no 长沙市. The full name written (黄山市) still counts. 乡村 and 乡镇

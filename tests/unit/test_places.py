@@ -241,3 +241,12 @@ def test_townships_named_like_a_division_are_not_the_division(text, kept):
 def test_variant_characters_are_folded_before_the_gazetteer(raw, place):
     text = normalize(raw).text
     assert len(text) == len(raw.replace("，", ",")) and place in [m.place.name for m in find_places(text)]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("衡阳市今年引进北辰智能装备(武汉)有限公司等企业9家。", ["衡阳市"]),  # PL-ORG: the bracket is the name's
+    ("益阳引进华创电子(深圳)股份有限公司", ["益阳市"]),
+    ("湖南(长沙)签约项目12个", ["湖南省", "长沙市"]),  # a bracket that is no company name keeps its place
+])
+def test_a_place_in_brackets_inside_a_company_name_is_part_of_the_name(text, kept):
+    assert [m.place.name for m in find_places(text)] == kept
