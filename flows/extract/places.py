@@ -67,8 +67,8 @@ def place_hits(text: str, context: Iterable[Place | str] | None = None) -> list[
     index = gazetteer()
     aliases, words = index.aliases, index.words
     hits = index.automaton.find_matches_as_indexes(text)
-    if not hits:  # most masthead lines (spots.py) name no place
-        return []
+    if not hits:  # most masthead lines (spots.py) name no place; a zone may stand alone (小蓝经开区)
+        return _with_text_zones(index, text, [], set())
     found = {words[i]: None for i, _, _ in hits}  # each surface once, in order of first mention
     found = {surface: aliases[surface] for surface in found if surface in aliases}  # blockers out
     named = _named_area(index, found.values(), context)
@@ -158,6 +158,7 @@ _CANONICAL_SUFFIX = {written: canonical for written, canonical, _ in rules.ZONE_
 _HAN = re.compile(r"[\u4e00-\u9fff]*")
 _STEM_STOP = re.compile("|".join(rules.ZONE_STEM_STOP_WORDS))
 _ANCHOR_LEVELS = frozenset(("province", "prefecture", "county"))
+_NAMED_ONLY = frozenset(rules.ZONE_SUFFIXES_OF_NAMES)
 _COUNTRY_ID = COUNTRY.place_id
 
 
@@ -165,10 +166,11 @@ def _with_text_zones(index: Gazetteer, text: str, hits: list[tuple], named: set[
     """Zones the text names, replacing the division hit inside them (钦州保税港区 is a zone under 钦州).
 
     Anchored: a division right before a stem and suffix (马鞍山慈湖高新区 -> 马鞍山慈湖高新技术产业开发区
-    under 马鞍山市). Then, without a division before them: a stem the text anchored elsewhere (慈湖高新区
-    later on), or a common-word county name whose prefecture or province the text names (万年高新技术
-    产业园区 in an article about 上饶). Known zones (ZONES) are hits already and stay as they are;
-    generic uses with no name (全市各开发区, 园区内) are no place.
+    under 马鞍山市). Then, without a division before them (_unanchored_zone): a stem the text anchored
+    elsewhere (慈湖高新区 later on), a common-word county name whose prefecture or province the text
+    names (万年高新技术产业园区 in an article about 上饶), a two-character name before a suffix only
+    zones bear (，小蓝经开区). Known zones (ZONES) are hits already and stay as they are; generic uses
+    with no name (全市各开发区, 园区内) are no place.
     """
     suffixes = [m for m in _ZONE_SUFFIX.finditer(text)]
     if not suffixes:
@@ -191,22 +193,57 @@ def _with_text_zones(index: Gazetteer, text: str, hits: list[tuple], named: set[
             replaced.add(n)
             if len(stem) >= 2:
                 learned[stem] = zone
-    common = index.common_shorts
     for k, m in enumerate(suffixes):
-        if k in zones or any(start < m.end() and m.start() < end for start, end, _, _ in hits):
+        if k in zones:
             continue
-        for size in (4, 3, 2):
-            stem = text[m.start() - size:m.start()] if m.start() >= size else ""
-            if stem in learned:
-                zones[k] = (m.start() - size, m.end(), stem + m[0], learned[stem])
-                break
-            if stem in common and (county := _confirmed(index, common[stem], named)):
-                zones[k] = (m.start() - size, m.end(), stem + m[0], _text_zone(county, stem, m[0]))
-                break
+        n = bisect_right(ends, m.start()) - 1
+        if n + 1 < len(hits) and hits[n + 1][0] < m.end():
+            continue
+        free_from = ends[n] if n >= 0 else 0  # the stem may not reach into the hit before it
+        if found := _unanchored_zone(index, text, m, free_from, learned, named, hits):
+            zones[k] = found
     if not zones:
         return hits
     kept = [hit for n, hit in enumerate(hits) if n not in replaced]
     return sorted(kept + list(zones.values()), key=lambda hit: hit[0])
+
+
+def _unanchored_zone(index: Gazetteer, text: str, m: re.Match, free_from: int, learned: dict[str, Place],
+                     named: set[str], hits: list[tuple]) -> tuple | None:
+    """A zone whose suffix m no division precedes: a stem the text anchored elsewhere (慈湖高新区),
+    a common-word county name with its parent named (万年高新技术产业园区), or a two-character
+    name before a suffix that only zones bear (小蓝经开区, 江东新区), under the division the text
+    names most (the country when it names none)."""
+    at = m.start()
+    for size in (4, 3, 2):
+        if at - size < free_from:
+            break
+        stem = text[at - size:at]
+        if stem in learned:
+            return (at - size, m.end(), stem + m[0], learned[stem])
+        if stem in index.common_shorts and (county := _confirmed(index, index.common_shorts[stem], named)):
+            return (at - size, m.end(), stem + m[0], _text_zone(county, stem, m[0]))
+    if m[0] not in _NAMED_ONLY or at - 2 < free_from:
+        return None
+    stem = text[at - 2:at]
+    if not _is_stem(stem) or stem in rules.ZONE_FREE_STEM_STOP:
+        return None
+    if at > 2 and rules.ZONE_FREE_STEM_AFTER.match(text, at - 3) is None:  # 再加上综保区: 加上 is inside a clause
+        return None
+    return (at - 2, m.end(), stem + m[0], _text_zone(_most_named(hits), stem, m[0]))
+
+
+def _most_named(hits: list[tuple]) -> Place:
+    """The division the text names most often (a prefecture or county before a province), else the country."""
+    counts: dict[str, int] = {}
+    places = {}
+    for _, _, _, place in hits:
+        if place.level in _ANCHOR_LEVELS:
+            counts[place.place_id] = counts.get(place.place_id, 0) + 1
+            places[place.place_id] = place
+    if not counts:
+        return COUNTRY
+    return places[max(counts, key=lambda place_id: (places[place_id].level != "province", counts[place_id]))]
 
 
 def _is_stem(stem: str) -> bool:

@@ -250,3 +250,19 @@ def test_variant_characters_are_folded_before_the_gazetteer(raw, place):
 ])
 def test_a_place_in_brackets_inside_a_company_name_is_part_of_the_name(text, kept):
     assert [m.place.name for m in find_places(text)] == kept
+
+
+@pytest.mark.parametrize(("text", "name", "parent"), [
+    ("据悉,临空经开区上半年新签约项目17个,襄阳市", "临空经济技术开发区", "420600"),  # under the division named most
+    ("今年以来，青山新区新增市场主体900户。", "青山新区", "CN"),  # no division named: under the country
+    ("在白马综保区,进出口额增长", "白马综合保税区", "CN"),
+])
+def test_a_two_character_name_before_a_suffix_only_zones_bear_is_a_zone_on_its_own(text, name, parent):
+    assert [(m.place.name, m.place.parent_id) for m in find_places(text) if m.place.level == "zone"] == [(name, parent)]
+
+
+@pytest.mark.parametrize("text", [
+    "再加上综保区的政策红利", "国家级经开区考核排名", "全国自贸片区", "打造美丽和谐高新区", "园区总数达到12个",
+])
+def test_a_free_name_needs_a_boundary_before_it_and_no_generic_word(text):
+    assert find_places(text) == []
