@@ -242,8 +242,9 @@ def test_keyword_trie_finds_what_the_plain_alternation_finds(phrase):
 
 
 @pytest.mark.parametrize("text, mention, place", [
-    # a location description locates the subject; its places (and the list after them) are not the subject
-    ("曲靖经开区位于云南东部，处于昆明和贵阳之间。截至9月底，该区累计引进项目63个。", "63个", "曲靖市"),
+    # a location description locates the subject; its places (and the list after them) are not the
+    # subject, and 该区 is the zone named (found in the text: 曲靖经开区 is on no list)
+    ("曲靖经开区位于云南东部，处于昆明和贵阳之间。截至9月底，该区累计引进项目63个。", "63个", "曲靖经济技术开发区"),
     # the scope of a superlative is not the subject; the subject was named first
     ("玉溪市已成为云南最大的烟草产业基地。今年上半年实现工业产值210亿元。", "210亿元", "玉溪市"),
     # investors' origin (来自…) is no place of the figure
