@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from flows.extract.places import gazetteer as _gazetteer
 from flows.extract.places import get_place, place_hits
 from flows.records import Place
 from flows.rules import roles
@@ -191,10 +192,9 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
     judged: list[bool | None] = [True if hit[3].place_id in donors else None for hit in hits]
     spots = Spots(text, starts, ends, places, judged, None, checks)
     spots.donors = donors
-    # The article is about what it names as a subject: places named only as partners (来自香港, 对美国,
-    # 比全省) do not count. Judged before the deictics go in: no judgement looks at a deictic.
-    subjects = [hit for n, hit in enumerate(hits) if not spots.partner(n)]
-    main, by_level = _main_places(subjects + _letterhead_places(original), title, donors, _sources(text, hits))
+    letterhead = _letterhead_places(original)
+    main, by_level = _main_places(hits + letterhead, title, donors, _sources(text, hits),
+                                  _SubjectCheck(spots, hits, letterhead))
     deictic = None
     for start, end, place in _anaphors(text, hits, main, by_level, donors):  # inserted after places of the same start
         deictic = deictic or [False] * len(starts)
@@ -298,10 +298,30 @@ _TITLE_WEIGHT = 3  # a mention in the title counts as three in the body
 _SOURCE_WEIGHT = 6  # the place the news came from (记者从闽侯县获悉) is the subject unless a title says otherwise
 
 
+class _SubjectCheck:
+    """Is a place (or a place inside it) named somewhere as a subject, not only as a partner (来自香港,
+    对美国, 比全省)? Spots are judged in text order until one answers: most articles name their main
+    place as a subject early, so few are judged. Masthead lines (衡水市统计局) name subjects."""
+
+    def __init__(self, spots: Spots, hits: list, letterhead: list):
+        self.spots, self.hits = spots, hits
+        index = _gazetteer()
+        self.lineage = index.lineage
+        self.masthead = {pid for hit in letterhead for pid in index.lineage(hit[3].place_id)}
+
+    def __call__(self, place_id: str) -> bool:
+        if place_id in self.masthead:
+            return True
+        return any(place_id in self.lineage(hit[3].place_id) and not self.spots.partner(n)
+                   for n, hit in enumerate(self.hits))
+
+
 def _main_places(mentions: list, title: str | None, donors: frozenset[str] | set[str] = frozenset(),
-                 sources: frozenset[str] | set[str] = frozenset()) -> tuple[Place | None, dict[str, Place]]:
-    """The most named place (a title mention counts thrice, the news source's six times, a division
-    gains half of its parts' mentions); donors of aid are never the article's place."""
+                 sources: frozenset[str] | set[str] = frozenset(),
+                 named_as_subject=lambda place_id: True) -> tuple[Place | None, dict[str, Place]]:
+    """The most named place that is named as a subject somewhere (a title mention counts thrice, the
+    news source's six times, a division gains half of its parts' mentions); donors of aid are never
+    the article's place."""
     # Weights summed per place first (in order of first mention, which decides ties), then spread
     # to the ancestors once per place rather than once per mention. Halves and wholes add exactly.
     weights: dict[str, int] = {}
@@ -325,8 +345,9 @@ def _main_places(mentions: list, title: str | None, donors: frozenset[str] | set
         for parent in _ancestors(place.parent_id):
             score[parent.place_id] = score.get(parent.place_id, 0) + 0.5 * weight
             places.setdefault(parent.place_id, parent)
-    # max() keeps the first of equal scores, as Counter.most_common did: the first named wins a tie
-    main = places[max(score, key=score.__getitem__)] if score else None
+    # sorted() keeps the first of equal scores, as Counter.most_common did: the first named wins a tie
+    ranked = sorted(score, key=score.__getitem__, reverse=True)
+    main = places[next((place_id for place_id in ranked if named_as_subject(place_id)), ranked[0])] if score else None
     by_level = {level: places[max(c, key=c.__getitem__)] for level, c in level_count.items()}
     if main and main.level == "province" and main.name.endswith("市"):  # 北京市: 本市 means the municipality
         by_level.setdefault("prefecture", main)
