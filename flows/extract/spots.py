@@ -132,6 +132,7 @@ def _plays_a_role(text: str, start: int, end: int) -> bool:
     reach = max(0, start - roles.ORIGIN_REACH)
     return bool(("来自" in text[reach:start] and roles.ORIGIN_BEFORE.search(text, reach, start))
                 or roles.LOCATION_BEFORE.search(text, max(0, start - 2), start)
+                or roles.ORIGIN_AFTER.match(text, end)
                 or roles.VENUE_BEFORE.search(text, max(0, start - 2), start)
                 or roles.VENUE_AFTER.match(text, end)
                 or ("的" in text[end:end + 8] and roles.BASE_AFTER.match(text, end))
@@ -210,13 +211,20 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
 
 
 def _donors(text: str, hits: list) -> set[str]:
-    """Ids of the places that give aid somewhere in the article and never receive it there."""
+    """Ids of the places that give aid somewhere in the article and never receive it there.
+
+    A place right after another (对口帮扶保山市昌宁县) is inside it and receives when it does.
+    """
     givers, receivers = set(), set()
+    receiving_end = -1  # end of the last place that receives: the place starting there is inside it
     for start, end, _, place in hits:
-        if roles.DONOR_RIGHT_AFTER.match(text, end) and _is_donor(text, start, end, text[end:end + _AFTER_REACH]):
-            givers.add(place.place_id)
-        elif roles.RECIPIENT_BEFORE.search(text, max(0, start - 4), start) or roles.RECIPIENT_SYSTEM_AFTER.match(text, end):
+        receives = start == receiving_end or roles.RECIPIENT_BEFORE.search(text, max(0, start - 4), start) is not None
+        if receives or roles.RECIPIENT_SYSTEM_AFTER.match(text, end):
             receivers.add(place.place_id)
+            receiving_end = end if receives else -1
+        elif (roles.DONOR_RIGHT_AFTER.match(text, end) and _is_donor(text, start, end, text[end:end + _AFTER_REACH])) \
+                or roles.DONOR_GIVES.match(text, end):
+            givers.add(place.place_id)
     return givers - receivers
 
 
@@ -270,7 +278,8 @@ _ANTECEDENT = {
     "省": lambda p: p.level == "province",
 }
 # A clause that opens with a zone's common noun speaks of the zone just named: 今年以来，高新区围绕…
-_ZONE_ANAPHOR = re.compile(r"(?<=[，,。；;：:\n])\s*(?:园区|片区|高新区|开发区|经开区|综保区|新区|合作区|试验区|自贸区)")
+_ZONE_ANAPHOR = re.compile(r"(?:(?<=[，,。；;：:\n])\s*(?:今年|去年|全年|上半年|前三季度|\d{4}年)?|(?<=在))"
+                           r"(?:园区|片区|高新区|开发区|经开区|综保区|新区|合作区|试验区|自贸区)")
 
 
 def _letterhead_places(text: str) -> list:
@@ -396,7 +405,16 @@ def respective_places(spots: Spots, sentence: str, sent_start: int, mentions: li
     """Start of each figure after 分别 -> its place, one to one with the list before 分别:
     分布在萧山区、余杭区和富阳区，分别为812家、536家和301家. Figures in pairs (分别为x亿元、增长a%，y亿元、
     增长b%) go two to a place; any other count is no respectively-list, and {} leaves them to the nearest place."""
-    at = sent_start + sentence.index("分别")
+    paired: dict[int, Place] = {}
+    at = sentence.find("分别")
+    while at != -1:  # 分别签约3个、2个和2个项目，协议资金分别为6.8亿元…: each run pairs with the same list
+        paired.update(_respective_run(spots, sentence, sent_start, mentions, sent_start + at))
+        at = sentence.find("分别", at + 2)
+    return paired
+
+
+def _respective_run(spots: Spots, sentence: str, sent_start: int, mentions: list, at: int) -> dict[int, Place]:
+    """The figures of the run after the 分别 at `at`, paired with the list of places before it."""
     n = bisect_left(spots.starts, at) - 1
     while n >= 0 and spots.starts[n] >= sent_start and spots.partner(n):
         n -= 1

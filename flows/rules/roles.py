@@ -26,6 +26,9 @@ ORIGIN_REACH = 24  # characters ORIGIN_BEFORE spans at most
 # A comparison base right before the number: 增速高于全省0.9个百分点, 比全国低1.2个百分点 (the place
 # next to the number is otherwise its subject: 福建省百分之十点七)
 COMPARED_BEFORE = re.compile(r"(?:比|较|高于|低于|快于|慢于|超过|超出|多于|少于)$")
+# People or capital counted by where they come from: 在合作区就业的澳门居民5870人, 台湾同胞, 浙江籍客商
+# (the place the figure is about is where they are, named before or carried)
+ORIGIN_AFTER = re.compile(r"(?:籍|居民|同胞|青年|乡亲|客商|侨胞)")
 # Inside a project's or company's name: 签约总投资3亿元的杭州某某新材料生产项目 (the investors' home
 # names the project), 某某软件（长沙）有限公司 (the branch's city in brackets)
 IN_NAME_BEFORE = re.compile(r"(?:元的|[（(])$")
@@ -38,6 +41,8 @@ VENUE_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:设分会场|设主会场|分�
 RECIPIENT_SYSTEM_AFTER = re.compile(r"[^，,。；;]{0,4}?援[\u4e00-\u9fff](?:系统|办)")
 # A donor for the whole article: the aid verb right after the place (浙江省对口支援, 上海市积极援建,
 # 江苏援伊工作组, 厦门市帮扶, 福建选派), not a metric that names aid (重庆实现消费帮扶62亿元)
+DONOR_GIVES = re.compile(r"(?:全年|累计|共|今年|先后)?(?:投入|安排|拨付|落实|下达)[^，,。；;]{0,10}?"
+                         r"(?:援助|帮扶|协作|援[\u4e00-\u9fff])资金")  # 西海岸新区全年投入东西部协作财政援助资金
 DONOR_RIGHT_AFTER = re.compile(r"(?:积极|持续|全力|大力|累计|共|今年|先后)?(?:对口支援|对口帮扶|对口协作|援建|援[\u4e00-\u9fff]|帮扶|选派|派驻|支援)")
 # Words before a place that make it the receiving side of aid: 对口支援新疆阿克苏地区, 援建, 帮扶恩施州
 RECIPIENT_BEFORE = re.compile(r"(?:支援|对口支援|对口协作|对口帮扶|帮扶|援建|援助|协作|结对|向|给|为)$")

@@ -334,3 +334,24 @@ def test_a_respectively_list_ends_where_its_run_of_figures_ends():
     text = "分县看，宣威市、富源县、会泽县财政收入分别完成9.2亿元、7.6亿元、6.1亿元，位列全市前三，其中宣威市同比增长4.2%。"
     figs = figures(text)
     assert [figs[m].place.name for m in ("9.2亿元", "7.6亿元", "6.1亿元")] == ["宣威市", "富源县", "会泽县"]
+
+
+def test_a_government_that_funds_aid_is_a_donor_but_not_the_recipient_it_funds():
+    # 投入…援助资金 makes 西湖区 a donor everywhere; 向宁蒗县投入 keeps the county a recipient, and a
+    # county right after its prefecture (丽江市宁蒗县) receives with it
+    text = ("西湖区与宁蒗县深化协作。西湖区全年投入东西部协作财政援助资金6200万元。"
+            "杭州市对口帮扶丽江市宁蒗县，全年投入协作资金1.2亿元。西湖区企业到宁蒗投资项目15个。")
+    figs = figures(text)
+    assert figs["6200万元"].place.name == "宁蒗彝族自治县"
+    assert figs["1.2亿元"].place.name == "宁蒗彝族自治县"
+
+
+def test_people_counted_by_where_they_come_from_are_not_that_places_figure():
+    text = "横琴粤澳深度合作区发布数据。截至去年底，在合作区就业的澳门居民3260人。"
+    assert figures(text)["3260人"].place.name == "横琴粤澳深度合作区"
+
+
+def test_each_respectively_run_of_a_sentence_pairs_with_the_same_list():
+    text = "其中，景洪市、勐海县、勐腊县分别签约5个、3个和4个项目，协议资金分别为8.1亿元、4.6亿元和5.2亿元。"
+    figs = figures(text)
+    assert [figs[m].place.name for m in ("8.1亿元", "4.6亿元", "5.2亿元")] == ["景洪市", "勐海县", "勐腊县"]
