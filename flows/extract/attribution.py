@@ -15,7 +15,9 @@ from bisect import bisect_left
 
 from flows.extract.figures import Mention
 from flows.extract.metric import heading_metric, left_context, metric_and_category, right_context
-from flows.extract.spots import Spots, figure_place, last_place, place_spots, respective_places
+from flows.extract.placing import figure_place, last_place, respective_places
+from flows.extract.spots import Spots
+from flows.extract.subject import place_spots
 from flows.extract.years import YearFlow, time_words
 from flows.records import Article, Figure, Place
 from flows.rules import metrics as mr
