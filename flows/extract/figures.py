@@ -60,7 +60,10 @@ _NUM = rf"(?:(?<![0-9.A-Za-z:/\-]){_AR}|(?<![{_CN_CHARS}点]){_CN})"
 # the regex engine skip to the digits (a fifth faster over a page) instead of entering at every position.
 # The Arabic branch is atomic: a shorter digit run leaves a digit, "," or "." next, which nothing after
 # the number may start with, so giving digits back never led to a match (dates: 2024年 tried once, not 4 times).
-_NUM_SET_FIRST = (rf"[0-9{_CN_CHARS}{_FIN_CHARS}](?:(?<=[0-9])(?<![0-9.A-Za-z:/][0-9])(?>[0-9]*(?:,[0-9]{{3}})*(?:\.[0-9]+)?)"
+# Thousands set apart by a space, as budget reports print them: 21 364万元, 247 815万元. The run before
+# each space is three digits at most, so 2024 年 and 共 12 个 stay as they are.
+_SPACED_THOUSANDS = r"(?:(?<![0-9]{4}) [0-9]{3}(?![0-9]))*"
+_NUM_SET_FIRST = (rf"[0-9{_CN_CHARS}{_FIN_CHARS}](?:(?<=[0-9])(?<![0-9.A-Za-z:/][0-9])(?>[0-9]*(?:,[0-9]{{3}})*{_SPACED_THOUSANDS}(?:\.[0-9]+)?)"
                   rf"|(?<=[{_CN_CHARS}])(?<![{_CN_CHARS}点].)[{_CN_CHARS}]*(?:{_CN_FRACTION})?"
                   rf"|(?<=[{_FIN_CHARS}])(?<![{_CN_CHARS}{_FIN_CHARS}].)[{_FIN_CHARS}零〇万亿]*)")
 
