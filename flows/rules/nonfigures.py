@@ -21,7 +21,7 @@ INDEFINITE = frozenset({"一"})
 # run (壹佰万元, 贰拾参万)
 LONE_FINANCIAL = frozenset("壹贰貮叁参肆伍陆柒捌玖拾佰仟")
 # A bare magnitude is only a number with a qualifier: 近千条, 百余列, 突破万列 yes; 千家万户, 亿元以上项目 no
-BARE_MAGNITUDES = frozenset({"十", "百", "千", "万", "亿", "千万", "百万", "万亿"})
+BARE_MAGNITUDES = frozenset({"十", "百", "千", "万", "亿", "千万", "百万", "万亿", "百亿", "千亿"})  # 创百亿元园区, 千亿元产业
 # A dash after a digit, letter or separator joins a code or a date (0991-8557237, ICP-2023, 2023-06-12):
 # the number after it has no sign. After anything else a dash is a minus (增长-3%, 利润-3.5亿元).
 CODE_BEFORE_DASH = re.compile(r"[0-9A-Za-z.:/\-]")

@@ -258,6 +258,7 @@ def test_rate_joined_by_and_is_a_change_too():
         "签订三方协议。",  # 三方 is no volume
         "推进种植业发展。",
         "推进节能降耗，扩大市场份额。",
+        "实现了创百亿元园区的目标。",  # a bare magnitude is a class, not an amount
     ],
 )
 def test_not_figures(text):
