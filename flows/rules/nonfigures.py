@@ -33,12 +33,12 @@ DIGITS_ONLY_UNITS = frozenset({"口岸", "站点"})
 RANK_MOVE_BEFORE = re.compile(r"(?:前进|后退|上升|下降|提升|跃升|前移|后移|上移|下滑)$")
 
 
-def refused_unit(surface: str, number: str, unit: str, magnitude: str | None) -> bool:
-    """Refused for its unit: 两口岸 (a noun-like measure word after a Chinese numeral), 0 条 (a
-    comment counter: no count of nothing is a figure), 8.41个 (a count has no decimals; 1.5万个 has)."""
-    if surface in DIGITS_ONLY_UNITS and not number[0].isdigit():
+def refused_count(surface: str, number: str, magnitude: str | None) -> bool:
+    """A count refused: 0 条 (a comment counter: no count of nothing is a figure), 8.41个 (a count has
+    no decimals; 1.5万个 has), 两口岸 (a noun-like measure word after a Chinese numeral)."""
+    if number == "0" or ("." in number and not magnitude):
         return True
-    return unit == "count" and (number == "0" or ("." in number and not magnitude))
+    return surface in DIGITS_ONLY_UNITS and not number[0].isdigit()
 # 01 02 as section numbers, 0106168 licence numbers: an Arabic integer with a leading zero
 LEADING_ZERO = re.compile(r"0\d")
 # Short quoted phrases are names and slogans: “五区一市” “两个大局” “十一万列俱乐部” “三块长板”.

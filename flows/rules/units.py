@@ -22,7 +22,6 @@ MONEY = {
     "澳门元": ("other:澳门元", 1),
     "澳门币": ("other:澳门元", 1),
     "澳币": ("other:澳门元", 1),  # in Macau news 澳币 is the pataca
-    "日元": ("other:日元", 1),
     "韩元": ("other:韩元", 1),
     "英镑": ("other:英镑", 1),
     "卢布": ("other:卢布", 1),
