@@ -114,7 +114,7 @@ _TENTHS_FIRST = re.compile(r"成(?<=[一二两三四五六七八九0-9]成)")
 
 _CLAUSE_CUT = "，,；;。！？!?：:、\n"
 _TO_CLAUSE_CUT = re.compile(f"(?s:.*[{_CLAUSE_CUT}])")  # backtracks to the last clause cut
-_CHANGE_REACH = 13  # longest CHANGE_BEFORE match: 比 + 10 characters + 低了 (增长率了为将近 is 7)
+_CHANGE_REACH = 14  # longest CHANGE_BEFORE match: 比 + 10 characters + 新增了 (增长率了为将近 is 7)
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
 
 

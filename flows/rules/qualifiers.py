@@ -42,6 +42,8 @@ CHANGE_BEFORE = re.compile(
     + r"|(?<!不)低于[^\d，,。；;]{1,8}$"
     # a comparison written 比X高/低/多/少: 比上年低0.3个百分点, 比去年同期多5家 (not 比例, 比重, 比较)
     + r"|比(?![例重率值较])[^\d，,。；;]{1,10}[高低多少快慢](?:了)?$"
+    # 新增 against a base is a change amount: 比去年底新增213家, 较上年新增 (新增企业30家 alone is a level)
+    + r"|[比较](?![例重率值较])[^\d，,。；;]{1,10}新增(?:了)?$"
     # a cut with its object between verb and number: 减少公路运输车辆约40万辆次, 降低企业成本3亿元
     + r"|(?:减少|降低)[^\d，,。；;、]{1,8}(?:约|大约|超过|超|近|逾|将近)?$"
 )
