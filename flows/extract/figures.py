@@ -60,7 +60,10 @@ _NUM = rf"(?:(?<![0-9.A-Za-z:/\-]){_AR}|(?<![{_CN_CHARS}点]){_CN})"
 # the regex engine skip to the digits (a fifth faster over a page) instead of entering at every position.
 # The Arabic branch is atomic: a shorter digit run leaves a digit, "," or "." next, which nothing after
 # the number may start with, so giving digits back never led to a match (dates: 2024年 tried once, not 4 times).
-_NUM_SET_FIRST = (rf"[0-9{_CN_CHARS}{_FIN_CHARS}](?:(?<=[0-9])(?<![0-9.A-Za-z:/][0-9])(?>[0-9]*(?:,[0-9]{{3}})*(?:\.[0-9]+)?)"
+# Thousands set apart by a space, as budget reports print them: 21 364万元, 247 815万元. The run before
+# each space is three digits at most, so 2024 年 and 共 12 个 stay as they are.
+_SPACED_THOUSANDS = r"(?: (?<![0-9]{4} )[0-9]{3}(?![0-9]))*"  # the space first: most numbers fail on it at once
+_NUM_SET_FIRST = (rf"[0-9{_CN_CHARS}{_FIN_CHARS}](?:(?<=[0-9])(?<![0-9.A-Za-z:/][0-9])(?>[0-9]*(?:,[0-9]{{3}})*{_SPACED_THOUSANDS}(?:\.[0-9]+)?)"
                   rf"|(?<=[{_CN_CHARS}])(?<![{_CN_CHARS}点].)[{_CN_CHARS}]*(?:{_CN_FRACTION})?"
                   rf"|(?<=[{_FIN_CHARS}])(?<![{_CN_CHARS}{_FIN_CHARS}].)[{_FIN_CHARS}零〇万亿]*)")
 
@@ -111,7 +114,7 @@ _TENTHS_FIRST = re.compile(r"成(?<=[一二两三四五六七八九0-9]成)")
 
 _CLAUSE_CUT = "，,；;。！？!?：:、\n"
 _TO_CLAUSE_CUT = re.compile(f"(?s:.*[{_CLAUSE_CUT}])")  # backtracks to the last clause cut
-_CHANGE_REACH = 13  # longest CHANGE_BEFORE match: 比 + 10 characters + 低了 (增长率了为将近 is 7)
+_CHANGE_REACH = 14  # longest CHANGE_BEFORE match: 比 + 10 characters + 新增了 (增长率了为将近 is 7)
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
 
 
@@ -221,16 +224,18 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     lo, _, hi, q1, magnitude, q2, surface = m.groups()  # WITH_UNIT's groups, all named, in order
     num_start, end = m.span()
     unit, factor = UNITS[surface]
-    minus = num_start > 0 and text[num_start - 1] in MINUS
+    before = text[num_start - 1] if num_start else ""
+    minus = before in MINUS
     if minus:  # 利润-3.5亿元, 增长-3%: the number begins at its sign; 0991-8557237 is a code
         if num_start > 1 and nf.CODE_BEFORE_DASH.match(text, num_start - 2):
             return []
         num_start -= 1
-    edge = num_start - 1 if text[num_start - 1:num_start] == " " else num_start  # 增长 12.4%, 第 9 位
+        before = text[num_start - 1] if num_start else ""
+    edge = num_start - 1 if before == " " else num_start  # 增长 12.4%, 第 9 位
     inner_over = bool(q1 or q2)
     before_q, q_len = _qualifier_before(text, edge)
     qualified = inner_over or before_q != "exact" or bool(magnitude)
-    if _refused(text, edge, lo, qualified) or nf.refused_unit(surface, lo, unit, magnitude):
+    if _refused(text, edge, lo, qualified) or (unit == "count" and nf.refused_count(surface, lo, magnitude)):
         return []
     if surface == "位" and nf.RANK_MOVE_BEFORE.search(text, max(0, edge - 2), edge):
         return []

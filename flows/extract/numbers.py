@@ -22,8 +22,8 @@ CN_TENS = {"廿": 20, "卅": 30, "卌": 40}  # 廿三 -> 23
 FINANCIAL = str.maketrans("壹贰貮叁参肆伍陆柒捌玖拾佰仟", "一二二三三四五六七八九十百千")
 MAGNITUDES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 100}
 
-# 678.46, 12,000, 0.47 with an optional magnitude: 1.49万亿, 22800万
-_ARABIC = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s?(万亿|千万|百万|亿|万|千|百)?")
+# 678.46, 12,000, 21 364, 0.47 with an optional magnitude: 1.49万亿, 22800万
+_ARABIC = re.compile(r"(\d+(?:,\d{3})*(?: \d{3})*(?:\.\d+)?)\s?(万亿|千万|百万|亿|万|千|百)?")  # 21 364万: spaced thousands
 # a decimal Chinese number before a magnitude: 一点零四亿, 二十八点八亿
 _CN_DECIMAL = re.compile(r"(.+?)点([零〇一二两三四五六七八九]+|[0-9]+)(万亿|亿|万)?")  # 零点77
 
@@ -37,7 +37,7 @@ def parse_number(text: str) -> float:
             return float(text)  # as tidy(float(text)): 12 significant digits or fewer round-trip
     arabic = _ARABIC.fullmatch(text)
     if arabic:
-        return tidy(float(arabic[1].replace(",", "")) * MAGNITUDES.get(arabic[2] or "", 1))
+        return tidy(float(arabic[1].replace(",", "").replace(" ", "")) * MAGNITUDES.get(arabic[2] or "", 1))
     text = text.translate(FINANCIAL)
     decimal = _CN_DECIMAL.fullmatch(text)
     if decimal:

@@ -59,6 +59,10 @@ def one(text):
         ("吸引投资1.2亿澳门元。", 120_000_000, "other:澳门元"),
         ("港币8亿元。", 800_000_000, "HKD"),
         ("地价68万元/亩。", 68, "other:万元/亩"),  # a price keeps its magnitude in its unit
+        ("出口果蔬1540批次。", 1540, "count"),
+        ("签发原产地证书872份。", 872, "count"),
+        ("满载42节车皮。", 42, "count"),
+        ("全县财政收入完成18 306万元。", 183_060_000, "CNY"),  # thousands set apart by a space
     ],
 )
 def test_value_and_unit(text, value, unit):
@@ -94,6 +98,7 @@ def test_qualifier(text, qualifier):
         ("减少一成二。", True),
         ("占全市的45%。", False),
         ("新增企业30家。", False),  # 新增 counts new things, no change rate
+        ("备案企业比上年末新增46家。", True),  # ... but 新增 against a base is a change amount
         ("人口增加到3万人。", False),  # 增加到 reaches a level
         ("高出全省2个百分点。", True),  # percentage points are always a change
         ("带动农户户均增收1.8万元。", True),  # income gained is a change amount
@@ -121,6 +126,9 @@ def test_change(text, is_change):
         ("出口额减少一成二。", -12, True),  # 成 declines too
         ("协议外资下降百分之三点五。", -3.5, True),
         ("高于全国0.9个百分点。", 0.9, True),  # 'higher than' is positive
+        ("较上年同期减收860万元。", -8_600_000, True),  # 减收 as 增收
+        ("每年减少二氧化碳排放近8万吨。", -80_000, True),  # a cut with its object
+        ("可降低企业物流成本1.6亿元。", -160_000_000, True),
         ("航班起降8600架次。", 8600, False),  # 起降 is takeoffs and landings, no decline
         ("失业率低于4%。", 4, False),  # 低于 without its object is a level
     ],
@@ -250,6 +258,8 @@ def test_rate_joined_by_and_is_a_change_too():
         "两口岸隔河相望。",  # 两口岸 is 'the two ports' (口岸 counts after digits only)
         "签订三方协议。",  # 三方 is no volume
         "推进种植业发展。",
+        "推进节能降耗，扩大市场份额。",
+        "实现了创百亿元园区的目标。",  # a bare magnitude is a class, not an amount
     ],
 )
 def test_not_figures(text):
@@ -272,13 +282,15 @@ def test_with_unit_groups_are_read_by_position():
 _PLAIN_CHANGE_BEFORE = re.compile(
     r"(?:增长|增加|增收|下降|减少|提高|提升|降低|回落|上升|下滑|增长率|增幅|增速|降幅|拉动|净增|(?<![新])增|(?<!起)降|减)"
     r"(?:了)?(?:为|达)?(?:约|大约|超过|超|近|逾|将近)?$|(?:高出|超出|快于|慢于|多出)[^\d，,。；;]{0,8}$"
-    r"|(?<!不)低于[^\d，,。；;]{1,8}$|比(?![例重率值较])[^\d，,。；;]{1,10}[高低多少快慢](?:了)?$")
+    r"|(?<!不)低于[^\d，,。；;]{1,8}$|比(?![例重率值较])[^\d，,。；;]{1,10}[高低多少快慢](?:了)?$"
+    r"|(?:减少|降低)[^\d，,。；;、]{1,8}(?:约|大约|超过|超|近|逾|将近)?$|减收(?:了)?(?:为|达)?(?:约|大约|超过|超|近|逾|将近)?$"
+    r"|[比较](?![例重率值较])[^\d，,。；;]{1,10}新增(?:了)?$")
 
 
 @pytest.mark.parametrize(
     "left",
     ["同比增长", "增长率为", "户均增收", "新增", "净增", "较上年增长了约", "增", "新增加", "降幅达", "快于全部投资", "增速将近",
-     "高出全国平均水平1", "重点项目", "", "起降", "低于全省", "不低于", "比上年少", "比例高达", "比较多"],
+     "高出全国平均水平1", "重点项目", "", "起降", "低于全省", "不低于", "比上年少", "比例高达", "比较多", "减少碳排放近", "同期减收", "比去年底新增", "全年新增"],
 )
 def test_change_before_grouped_matches_the_plain_alternation(left):
     for pos in range(len(left) + 1):

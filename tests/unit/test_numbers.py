@@ -10,6 +10,7 @@ from flows.extract.numbers import parse_number, parse_tenths
     "text, value",
     [
         ("12,000", 12000),  # thousands separator
+        ("247 815", 247_815),  # thousands set apart by a space
         ("678.46", 678.46),
         ("三万四千五百六十七", 34567),
         ("一点零四亿", 104_000_000),  # cn2an rejects a decimal before a magnitude
