@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from flows.extract import extract_figures
-from flows.extract.years import current_year
+from flows.extract.years import TIME_WORDS, current_year, role
 from flows.records import Article
 
 
@@ -142,3 +142,20 @@ def test_a_lists_head_hands_its_year_to_the_items():
 def test_the_last_figure_of_a_span_up_to_now_is_this_year():
     found = years("开园以来，园区就业人数从1.2万人增加到约3.4万人。")
     assert (found["1.2万人"], found["约3.4万人"]) == (None, 2024)
+
+
+def test_last_years_figure_named_after_the_same_period_is_that_figure_only():
+    found = years("今年1-5月开行班列310列，去年同期为220列，增长40.9%。")
+    assert (found["310列"], found["220列"], found["40.9%"]) == (2024, 2023, 2024)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2022 年", "point"), ("2020某某论坛", "point"), ("如今", "point"), ("前三季度", "period"),
+        ("2016—2021年", "span"), ("帮扶5年来", "span"), ("开园以来", "span"), ("比上年", "base"), ("累计", "total"),
+    ],
+)
+def test_roles_of_time_words(text, expected):
+    # the event noun after a named year is outside the match but must be in the text
+    assert role(TIME_WORDS.search(text)) == expected
