@@ -159,3 +159,37 @@ def test_last_years_figure_named_after_the_same_period_is_that_figure_only():
 def test_roles_of_time_words(text, expected):
     # the event noun after a named year is outside the match but must be in the text
     assert role(TIME_WORDS.search(text)) == expected
+
+
+def years_titled(text, title, published):
+    article = Article(source="t.txt", content_hash="x", original_text=text, text=text, title=title,
+                      published_date=published)
+    return {f.mention: f.year for f in extract_figures(article)}
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["上年全区外贸进出口增长8.2%", "去年全区外贸进出口增长8.2%", "某区2023年国民经济和社会发展统计公报"],
+)
+def test_a_title_naming_last_year_is_what_a_review_reports_on(title):
+    # published in March 2024; the lede's year is inline, so only the title says the paragraphs are of 2023
+    text = "公报显示，2023年全区外贸进出口总额412亿元。\n其中，出口额268亿元。\n全年新增外贸企业96家。"
+    found = years_titled(text, title, date(2024, 3, 20))
+    assert (found["268亿元"], found["96家"]) == (2023, 2023)
+
+
+def test_a_title_naming_an_older_year_is_no_fallback():
+    text = "全区外贸进出口总额412亿元。"
+    assert years_titled(text, "2019年以来全区外贸稳步增长", date(2024, 3, 20))["412亿元"] == 2024
+
+
+def test_the_previous_year_is_counted_from_the_year_in_force():
+    # 上年 in a review of 2023 published in 2024 is 2022; the items listed after it share its year
+    text = "2023年，全区三次产业结构由上年的18.2%、30.5%、51.3%调整为17.6%、29.8%、52.6%。"
+    found = years(text, published=date(2024, 4, 2))
+    assert [found[m] for m in ("18.2%", "30.5%", "51.3%", "17.6%", "52.6%")] == [2022, 2022, 2022, 2023, 2023]
+
+
+def test_the_start_of_a_change_long_past_leaves_the_sentence_its_year():
+    found = years("目前，口岸进口商品由最初的木材扩展到粮食、矿产等180多种。")
+    assert found["180多种"] == 2024
