@@ -1,10 +1,14 @@
-"""The reporting year of each figure: explicit years, years carried by context, relative years.
+"""The reporting year of each figure: each time word acts by its role over its scope.
 
-Read sentence by sentence. A year said at the head of a passage (2024年，  回顾2023年  截至2023年底)
-or in a numbered section heading (二、2024年主要预期目标) carries to the following sentences; a year
-inside a sentence (2023年一般债券...) holds to the end of that sentence only. 今年/去年 resolve
-against the article's year. Multi-year spans (近年来, 十七年来, 2019年以来, 连续两年) and 累计
-without a period of one year leave the year open (None). Cannot read
+Roles (ROLES): a point names a year (2023年, 2023 年, 今年, 目前, 2019某某博览会); a period lies inside
+the year in force (上半年, 1-9月, 前三季度, 截至6月底); a span covers several years and leaves the year
+open (近三年, 2016—2022年, 帮扶4年来, 开园以来; 2024年以来 in a 2024 article is this year so far); a
+base is what a figure is compared with, not its year (比上年, 与2020年同期相比, 去年同期).
+Scopes, narrowest first: one figure (2011年的228.2亿美元, the listed years of 分别, the ends of a span
+from 从 to 到), the brackets a time word sits in, its sentence, the passage it heads (2024年，
+回顾2023年 截至2023年底) to the end of its paragraph, a numbered section heading's section
+(二、2024年主要预期目标), the article (its date, else the year its text fixes). A paragraph with no
+time word of its own does not inherit an older paragraph's look back (YearFlow). Cannot read
 semantics: a cumulative total since a month (截至今年5月，累计开行...) is taken as a within-year total.
 """
 
@@ -53,6 +57,27 @@ TIME_WORDS = re.compile(
     rf"|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|前\d+个月|前[一二三四五六七八九十]+个月|一年来)"
     rf"|(?P<cum>累计))"
 )
+# The role of each TIME_WORDS group, with an example. A paragraph's own time words are those of
+# every role but base and total: 比上年增长5% says nothing of when the paragraph is.
+ROLES = {
+    "year": "point",  # 2023年, 截至 2023 年底
+    "named": "point",  # 2019长三角国际汽车博览会: the event's year, written without 年
+    "rel": "point",  # 今年, 去年, 目前, 如今: against the article's year
+    "frame": "period",  # 上半年, 1-9月, 前三季度, 全年: inside the year in force
+    "range": "span",  # 2016—2022年; 从70亿元增长到232亿元 names its ends
+    "span": "span",  # 近三年, 十七年来, 开园以来, 2019年以来
+    "since": "span",  # 自扶贫协作开展以来 (自4月10日试运营以来 is within a year)
+    "base": "base",  # 比上年, 较2019年同期
+    "cum": "total",  # 累计: a total over the period in force
+}
+_OWN_ROLES = frozenset({"point", "period", "span"})
+
+
+def role(m: re.Match) -> str:
+    """The role of a TIME_WORDS match: point, period, span, base or total."""
+    return next(r for group, r in ROLES.items() if m[group])
+
+
 # 累计 without a span word (截至3月31日，集装箱累计到发...) is read as a total of the current year:
 # in this genre the multi-year totals say so (近年来, 十七年来, 托管以来). Kept as a switch for tests.
 CUMULATIVE_OPENS_YEAR = False
@@ -71,8 +96,9 @@ _YEAR_SET_FIRST = r"[12一二](?:(?<=1)9\d{2}|(?<=2)0\d{2}|(?<=[一二])[九〇�
 _FOUNDED = re.compile(rf"({_YEAR_SET_FIRST}){_SP}年(?:{_SP}\d{{1,2}}{_SP}月(?:{_SP}\d{{1,2}}{_SP}日)?)?[^。；;]{{0,40}}?"
                       r"(?:首趟|首列|首班|首次|首批|成立|开通|通车|启用|挂牌|揭牌|设立|获批|封关|开园|开业|投运|通过验收)")
 _CLAUSE_END = re.compile(r"[，,；;]")
-# A past year's figure named as a base: 由去年的25%提升至31%, 是去年同期的3倍 (the 的 right before a number)
-_BASE_FIGURE = re.compile(r"(?<=去年|上年|前年)(?:同期)?的(?=[约近超逾]?[\d一二三四五六七八九十两])")
+# A past year's figure named as a base: 由去年的25%提升至31%, 是去年同期的3倍, 去年同期为220列 (right before a number)
+_BASE_FIGURE = re.compile(r"(?<=去年|上年|前年)(?:同期(?:的|为|是)?|的)(?=[约近超逾]?[\d一二三四五六七八九十两])")
+_LISTED_NEXT = re.compile(r"[\d.]+\s?[%％万亿元个家项吨]*、")  # 29.1%、 the next item of a list follows
 _MULTIPLE = re.compile(r"[约近超逾]?[\d.一二三四五六七八九十两]+倍")  # 3倍, 3.4倍: a ratio to the base
 
 
@@ -195,15 +221,19 @@ class YearFlow:
     paragraph before them.
     """
 
-    def __init__(self, text: str, events: list[re.Match], published: int | None):
+    def __init__(self, text: str, events: list[re.Match], published: int | None, title: str | None = None):
         self.text = text
         self.current = current_year(text, published, events)
         self.dated = published is not None
-        self.carried = self.current
+        # What a paragraph without a time word falls back to: the year the title reports on when it
+        # is the article's or the one before (去年我市GDP增长5.3%, 某县2024年统计公报 of March 2025)
+        self.reported = _title_year(title, self.current) if self.dated else None
+        if self.reported is None:
+            self.reported = self.current
+        self.carried = self.reported
         self.section: int | None = None
         self.paragraph_end = -1
-        # Starts of the time words that give a paragraph a time of its own: not a base (比上年) nor 累计
-        self.own = [m.start() for m in events if not (m["base"] or m["cum"])]
+        self.own = [m.start() for m in events if role(m) in _OWN_ROLES]  # a paragraph's own time words
 
     def sentence(self, sentence: str, start: int, offsets: list[int], events: list[re.Match],
                  heading: bool = False) -> list[int | None]:
@@ -228,12 +258,28 @@ class YearFlow:
             return
         n = bisect_left(self.own, start)
         if (n == len(self.own) or self.own[n] >= end) and not self._recent(self.carried):
-            self.carried = self.current if self.section is None else self.section
+            self.carried = self.reported if self.section is None else self.section
 
     def _recent(self, year: int | None) -> bool:
         """The article's year or the one before: a review of last year (2023年，… in an article of
         January 2024) goes on in paragraphs without a year; an older year was a look back."""
         return year is not None and self.current is not None and self.current - 1 <= year <= self.current
+
+
+def _title_year(title: str | None, current: int | None) -> int | None:
+    """The year a title names as what it reports on, if the article's or the one before."""
+    if not title or current is None:
+        return None
+    for m in TIME_WORDS.finditer(title):
+        if role(m) == "point" and not _names_a_base(title, m):
+            year = year_number(m["year"] or m["named"]) if m["rel"] is None else _relative(m["rel"], None, current, True)
+            return year if year is not None and current - 1 <= year <= current else None
+    return None
+
+
+def _names_a_base(sentence: str, m: re.Match) -> bool:
+    """A point named as a base of one figure: 是2015年的3.4倍, 由去年的25%."""
+    return sentence.startswith("的", m.end())
 
 
 def _continues(line: str) -> bool:
@@ -275,6 +321,9 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             # 同比2011年的228.2亿美元: that figure only; but 是2011年的3倍 is this year's ratio
             elif one_shot[1] is not None and 0 <= offset - one_shot[0] <= 2 and not _MULTIPLE.match(sentence, offset):
                 years.append(one_shot[1])
+                # 由上年的29.1%、19.8%调整为…: the items listed after that figure are of its year too
+                listed_next = _LISTED_NEXT.match(sentence, offset)
+                one_shot = (listed_next.end(), one_shot[1]) if listed_next else (-1, None)
             elif ends is not None and offset > ends[2] and (end_year := _span_end(sentence, offset, ends)):
                 years.append(end_year)
             else:
@@ -309,6 +358,8 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
         elif m["range"]:  # 2012—2020年: several years; 从70亿元增长到232亿元 names its ends
             state = None
             ends = (year_number(m["first"]), year_number(m["last"]), end)
+        elif m["span"] in _PAST_POINTS and sentence.startswith("的", end):
+            pass  # 由最初的电子产品扩展到200多种: the start of a change, not the time of the sentence
         elif m["span"] or (m["since"] and not _within_year(m["since"])):
             state = None
             if _UP_TO_NOW.search(m[0]):  # 托管以来，人口从2万人增加到3.5万人: the last is now
@@ -339,6 +390,7 @@ def _respective_years(sentence: str, offsets: list[int]) -> dict[int, int]:
     return listed
 
 
+_PAST_POINTS = ("最初", "起初", "当初")  # a time long past, of no known year
 _UP_TO_NOW = re.compile(r"来$|至今$|^近")  # spans that reach the present: 十年来, 开园以来, 挂牌至今, 近三年
 
 
@@ -373,6 +425,10 @@ def _within_year(since: str) -> bool:
 
 
 def _relative(word: str, state: int | None, current: int | None, dated: bool) -> int | None:
+    """The year of a relative word: 今年/去年 against the article's year, 上年 (the year before) against
+    the year in force (2024年…，由上年的29.1% -> 2023 in an article of 2025), 当年 is that year."""
+    if word == "上年" and state is not None:
+        return state - 1
     if word == "当年" or current is None:
         return state if word == "当年" else None
     # Undated articles: the inferred year is already the year reported on, so 去年 means that year.

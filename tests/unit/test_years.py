@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from flows.extract import extract_figures
-from flows.extract.years import current_year
+from flows.extract.years import TIME_WORDS, current_year, role
 from flows.records import Article
 
 
@@ -142,3 +142,54 @@ def test_a_lists_head_hands_its_year_to_the_items():
 def test_the_last_figure_of_a_span_up_to_now_is_this_year():
     found = years("开园以来，园区就业人数从1.2万人增加到约3.4万人。")
     assert (found["1.2万人"], found["约3.4万人"]) == (None, 2024)
+
+
+def test_last_years_figure_named_after_the_same_period_is_that_figure_only():
+    found = years("今年1-5月开行班列310列，去年同期为220列，增长40.9%。")
+    assert (found["310列"], found["220列"], found["40.9%"]) == (2024, 2023, 2024)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2022 年", "point"), ("2020某某论坛", "point"), ("如今", "point"), ("前三季度", "period"),
+        ("2016—2021年", "span"), ("帮扶5年来", "span"), ("开园以来", "span"), ("比上年", "base"), ("累计", "total"),
+    ],
+)
+def test_roles_of_time_words(text, expected):
+    # the event noun after a named year is outside the match but must be in the text
+    assert role(TIME_WORDS.search(text)) == expected
+
+
+def years_titled(text, title, published):
+    article = Article(source="t.txt", content_hash="x", original_text=text, text=text, title=title,
+                      published_date=published)
+    return {f.mention: f.year for f in extract_figures(article)}
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["上年全区外贸进出口增长8.2%", "去年全区外贸进出口增长8.2%", "某区2023年国民经济和社会发展统计公报"],
+)
+def test_a_title_naming_last_year_is_what_a_review_reports_on(title):
+    # published in March 2024; the lede's year is inline, so only the title says the paragraphs are of 2023
+    text = "公报显示，2023年全区外贸进出口总额412亿元。\n其中，出口额268亿元。\n全年新增外贸企业96家。"
+    found = years_titled(text, title, date(2024, 3, 20))
+    assert (found["268亿元"], found["96家"]) == (2023, 2023)
+
+
+def test_a_title_naming_an_older_year_is_no_fallback():
+    text = "全区外贸进出口总额412亿元。"
+    assert years_titled(text, "2019年以来全区外贸稳步增长", date(2024, 3, 20))["412亿元"] == 2024
+
+
+def test_the_previous_year_is_counted_from_the_year_in_force():
+    # 上年 in a review of 2023 published in 2024 is 2022; the items listed after it share its year
+    text = "2023年，全区三次产业结构由上年的18.2%、30.5%、51.3%调整为17.6%、29.8%、52.6%。"
+    found = years(text, published=date(2024, 4, 2))
+    assert [found[m] for m in ("18.2%", "30.5%", "51.3%", "17.6%", "52.6%")] == [2022, 2022, 2022, 2023, 2023]
+
+
+def test_the_start_of_a_change_long_past_leaves_the_sentence_its_year():
+    found = years("目前，口岸进口商品由最初的木材扩展到粮食、矿产等180多种。")
+    assert found["180多种"] == 2024
