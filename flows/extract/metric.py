@@ -28,6 +28,9 @@ def left_context(sentence: str, start: int, floor: int) -> str:
 
 def right_context(sentence: str, end: int) -> str:
     """The noun phrase after a count: up to a delimiter or a verb that starts a new predicate."""
+    qualifier = mr.RIGHT_QUALIFIER.match(sentence, end)
+    if qualifier:
+        end = qualifier.end()
     tail = sentence[end:end + 10]
     cut = mr.RIGHT_CUT.search(tail)
     return tail[:cut.start()] if cut else tail
@@ -45,7 +48,8 @@ def nearest_keyword(text: str, left_side: bool = True, counted: bool = False,
 
 
 def _nearest_head(text: str, left_side: bool = True, counted: bool = False, names: bool = True) -> mr.Head | None:
-    for m in mr.KEYWORDS_REVERSED.finditer(text[::-1]):
+    backwards = text[::-1]
+    for m in mr.KEYWORDS_REVERSED.finditer(backwards):
         head = mr.head_of(m[0][::-1])
         if head.kind == "firm" and not counted:
             continue
@@ -53,8 +57,13 @@ def _nearest_head(text: str, left_side: bool = True, counted: bool = False, name
             continue
         if (head.kind == "name" and not names) or head.kind == "place":
             continue
+        if head.yields_to:  # 补助收入, 债券资金, 运输货物: the modifier right before it may decide
+            modifier = mr.KEYWORDS_REVERSED.match(backwards, m.end())
+            return mr.refined(head, modifier[0][::-1] if modifier else "")
         return head
     return None
+
+
 
 
 def counted_noun(right: str) -> mr.Head | None:
@@ -92,6 +101,8 @@ def metric_and_category(left: str, right: str, rest: str, unit: str, previous: t
 
 def _decide(left, right, rest, unit, previous, listed, before, carried):
     own = _trim(left).strip()
+    if "(" in own or "（" in own:
+        own = mr.BRACKETED.sub("", own)
     counted = unit in _COUNTED
     if counted and left.endswith(_FOR):  # 为231家企业提供咨询服务: what is done for them, if it is said
         hit = nearest_keyword(right, left_side=False, counted=True)
