@@ -83,7 +83,7 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
                 listed = floor > 0 and not _CLAUSE_BREAK.search(sentence, floor, mention.start - s)
                 before = sentence[floor:mention.start - s - len(clause)]  # the clauses since the last figure
                 metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed,
-                                                       before, carried=floor == 0)
+                                                       before, carried=floor == 0, classifier=text[mention.end - 1])
             place = respective[mention.start] if mention.start in respective else \
                 figure_place(spots, s, mention.start, carried_place)[0]
             figures.append(_figure(text, stripped, mention, metric, category, year, place))

@@ -19,7 +19,7 @@ def figures(text, published=date(2024, 3, 1)):
 
 def test_every_row_is_a_category_of_the_guide_and_a_known_kind():
     assert {head.category for head in mr.HEADS.values()} <= set(CATEGORIES)
-    assert {head.kind for head in mr.HEADS.values()} <= {"measure", "thing", "firm", "name", "event", "place"}
+    assert {head.kind for head in mr.HEADS.values()} <= {"measure", "thing", "firm", "name", "sector", "event", "place"}
 
 
 @pytest.mark.parametrize("noun", sorted(mr.HEADS))
@@ -207,4 +207,23 @@ def test_open_heads_and_money_words(text, mention, category):
     ],
 )
 def test_qualifiers_brackets_and_trips(text, mention, category):
+    assert figures(text)[mention].category == category
+
+
+@pytest.mark.parametrize(
+    "text, mention, category",
+    [
+        # 家 counts the firms of a trade or sector; 个 counts the sectors; zones counted stay other
+        ("今年引进先进制造产业4家、现代物流7家。", "4家", "enterprises"),
+        ("今年引进先进制造产业4家、现代物流7家。", "7家", "enterprises"),
+        ("全县培育特色产业6个。", "6个", "other"),
+        ("全省的国家级高新技术产业开发区增至12家。", "12家", "other"),
+        # a sector before a share is a part of the whole the figure before measures
+        ("新签约项目48个，其中先进制造产业占比55%。", "55%", "projects"),
+        # a government allocating money, customs declarations
+        ("州本级安排资金2.4亿元，用于产业发展。", "2.4亿元", "public_finance"),
+        ("海关全年受理报关单4.1万票。", "4.1万票", "trade"),
+    ],
+)
+def test_trades_sectors_and_allocations(text, mention, category):
     assert figures(text)[mention].category == category
