@@ -71,7 +71,7 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
         years = year_flow.sentence(sentence, s, offsets, events[first_event:j])
         # 其中... continues the passage before, a line under a heading (…的园区：) its list: its
         # figures may take the last figure's metric, or the heading's
-        previous = last_metric if _CONTINUES.match(sentence) else _list_heading(text, s, last_metric)
+        previous = last_metric if _CONTINUES.match(sentence) else _list_heading(text, s, stripped, last_metric)
         floor = 0
         respective = respective_places(spots, sentence, s, inside) if "分别" in sentence else {}
         for mention, year in zip(inside, years, strict=True):
@@ -85,7 +85,7 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
                 listed = floor > 0 and not _CLAUSE_BREAK.search(sentence, floor, mention.start - s)
                 before = sentence[floor:mention.start - s - len(clause)]  # the clauses since the last figure
                 metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed,
-                                                       before, carried=floor == 0)
+                                                       before, carried=floor == 0, classifier=text[mention.end - 1])
             place = respective[mention.start] if mention.start in respective else \
                 figure_place(spots, s, mention.start, carried_place)[0]
             figures.append(_figure(text, stripped, mention, metric, category, year, place))
@@ -107,20 +107,26 @@ def _handed_on(spots: Spots, sentence: str, s: int, e: int, carried: Place | Non
     return last_place(spots, s, s + breakdown, carried)
 
 
-def _list_heading(text: str, start: int, last_metric):
-    """The metric of the heading line a list item hangs from, if the line at start is one: under
-    营业收入超500亿元的园区： the lines A区1809.9亿元, B园621.6亿元 are revenue. Items are short
+def _list_heading(text: str, start: int, sentence: str, last_metric):
+    """The metric of the heading line a list item hangs from, if sentence (stripped, at start) is one:
+    under 营业收入超500亿元的园区： the lines A区1809.9亿元, B园621.6亿元 are revenue. Items are short
     lines with no full stop; the heading ends with a colon."""
+    if len(sentence) > _ITEM_LENGTH or sentence.endswith(_FULL_STOPS):
+        return None
     line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].isspace() and line_start != start:
+    if text[line_start:start].strip():
         return None  # not the start of a line
     for line in reversed(text[max(0, line_start - 400):line_start].splitlines()[-8:]):
         line = line.strip()
         if line.endswith(("：", ":")):
             return heading_metric(line[:-1]) or last_metric
-        if not line or len(line) > 40 or line.endswith(("。", "！", "？", "!", "?")):
+        if len(line) > _ITEM_LENGTH or line.endswith(_FULL_STOPS):
             return None
     return None
+
+
+_ITEM_LENGTH = 40
+_FULL_STOPS = ("。", "！", "？", "!", "?")
 
 
 def _is_heading(sentence: str) -> bool:

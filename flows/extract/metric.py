@@ -28,6 +28,9 @@ def left_context(sentence: str, start: int, floor: int) -> str:
 
 def right_context(sentence: str, end: int) -> str:
     """The noun phrase after a count: up to a delimiter or a verb that starts a new predicate."""
+    qualifier = mr.RIGHT_QUALIFIER.match(sentence, end)
+    if qualifier:
+        end = qualifier.end()
     tail = sentence[end:end + 10]
     cut = mr.RIGHT_CUT.search(tail)
     return tail[:cut.start()] if cut else tail
@@ -45,16 +48,22 @@ def nearest_keyword(text: str, left_side: bool = True, counted: bool = False,
 
 
 def _nearest_head(text: str, left_side: bool = True, counted: bool = False, names: bool = True) -> mr.Head | None:
-    for m in mr.KEYWORDS_REVERSED.finditer(text[::-1]):
+    backwards = text[::-1]
+    for m in mr.KEYWORDS_REVERSED.finditer(backwards):
         head = mr.head_of(m[0][::-1])
         if head.kind == "firm" and not counted:
             continue
         if head.kind == "event" and not left_side:
             continue
-        if (head.kind == "name" and not names) or head.kind == "place":
+        if (head.kind in _LABELS and not names) or head.kind == "place":
             continue
+        if head.yields_to:  # 补助收入, 债券资金, 运输货物: the modifier right before it may decide
+            modifier = mr.KEYWORDS_REVERSED.match(backwards, m.end())
+            return mr.refined(head, modifier[0][::-1] if modifier else "")
         return head
     return None
+
+
 
 
 def counted_noun(right: str) -> mr.Head | None:
@@ -78,20 +87,24 @@ def heading_metric(text: str) -> tuple[str, str] | None:
 
 
 def metric_and_category(left: str, right: str, rest: str, unit: str, previous: tuple[str | None, str] | None,
-                        listed: bool = False, before: str = "", carried: bool = False) -> tuple[str | None, str]:
+                        listed: bool = False, before: str = "", carried: bool = False,
+                        classifier: str = "") -> tuple[str | None, str]:
     """(metric, category) of one figure.
 
     left/right: the words before it in its clause and the noun after it; rest: the sentence after it;
     previous: the (metric, category) of the figure before it (or of the passage 其中 continues, or of
     the heading a list hangs from); listed: no clause break since that figure (27个国家59个城市);
-    before: the clauses between that figure and this one's; carried: previous is an earlier line's.
+    before: the clauses between that figure and this one's; carried: previous is an earlier line's;
+    classifier: the measure word of a count (家, 个).
     """
-    metric, category = _decide(left, right, rest, unit, previous, listed, before, carried)
+    metric, category = _decide(left, right, rest, unit, previous, listed, before, carried, classifier)
     return metric, mr.fit_unit(unit, category)
 
 
-def _decide(left, right, rest, unit, previous, listed, before, carried):
+def _decide(left, right, rest, unit, previous, listed, before, carried, classifier):
     own = _trim(left).strip()
+    if "(" in own or "（" in own:
+        own = mr.BRACKETED.sub("", own)
     counted = unit in _COUNTED
     if counted and left.endswith(_FOR):  # 为231家企业提供咨询服务: what is done for them, if it is said
         hit = nearest_keyword(right, left_side=False, counted=True)
@@ -102,14 +115,17 @@ def _decide(left, right, rest, unit, previous, listed, before, carried):
         return (own + right) or None, named.category
     if "占" in own:  # a share is of what is divided (占签约总额的58.3%), else of its subject, else of the figure before
         subject, divided = own.split("占", 1)
-        hit = nearest_keyword(divided, counted=counted, names=False) or nearest_keyword(subject, counted=counted)
+        hit = nearest_keyword(divided, counted=counted, names=False) or nearest_keyword(subject, counted=counted,
+                                                                                         names=False)
         if hit:
             return subject or own, hit[1]
         if previous:
             return previous
     hit = _nearest_head(own, counted=counted, names=counted)
-    if hit and hit.kind == "name" and previous and carried:
+    if hit and hit.kind in _LABELS and previous and carried:
         return previous  # 洋浦开发区2705家 under 新增企业数前三位： a list item's label, not what it counts
+    if hit and hit.kind in _TRADES and classifier == "家" and unit == "count":
+        return own, "enterprises"  # 引进跨境电商9家, 高新产业2家: 家 counts the firms of a trade
     if hit:
         return own, hit.category
     if previous and not counted and _nearest_head(own, names=True):
@@ -182,6 +198,8 @@ def _bare(own: str) -> bool:
 _SAID_AFTER = frozenset({"CNY", "USD", "EUR", "HKD", "percent"})
 _COUNTED = frozenset({"count", "person", "person_time"})
 _COUNTABLE = frozenset({"thing", "firm", "name"})
+_TRADES = frozenset({"measure", "sector"})  # what 家 after it makes a count of firms (跨境电商9家, 高新产业2家)
+_LABELS = frozenset({"name", "sector"})  # a zone or a sector before an amount names a part, not a measure
 # A count after these is of beneficiaries: 为231家企业提供咨询服务, 帮助80户农户销售
 _FOR = ("为", "帮助", "帮", "向")
 

@@ -19,7 +19,8 @@ class Head(NamedTuple):
 
     noun: str
     category: str
-    kind: str  # measure, thing, firm, name, event
+    kind: str  # measure, thing, firm, name, event, place
+    yields_to: str = ""  # categories of a modifier right before it that win (债券+资金: public_finance)
     example: str = ""  # a phrase of our own the row matches
     note: str = ""  # the tie-break it settles
 
@@ -86,6 +87,21 @@ def head_of(word: str) -> Head:
     return HEADS.get(word) or Head(word, AID_FUND[1], "measure")
 
 
+def refined(head: Head, modifier: str) -> Head:
+    """An open head given way to the noun right before it (补助+收入 -> public_finance), if it does."""
+    if modifier and head.yields_to:
+        before = head_of(modifier)
+        if before.category in head.yields_to.split(","):
+            return Head(modifier + head.noun, before.category, head.kind)
+    return head
+
+
+# Qualifiers right after a number are no part of the noun after it (日均通行18列左右)
+RIGHT_QUALIFIER = re.compile(r"左右|以上|以下|上下|之多")
+# A bracketed remark of what is in or out is no head of the metric: 固定资产投资（不含农户）比上年增长3.7%;
+# a bracketed noun is one: 协作企业（项目）32个
+BRACKETED = re.compile(r"[（(](?:不含|含|包括|包含|下同|其中|扣除|剔除)[^）)]*[）)]")
+
 # When no noun decides: the unit's usual subject. Land, floor and capacity are other (规划面积,
 # 年产2000万平方米, 10万锭); goods by weight are freight unless an import or export word names the trade
 UNIT_CATEGORY = {
@@ -109,6 +125,8 @@ UNIT_FIT = {
     **dict.fromkeys(("m3", "tonne"), (frozenset({"trade", "logistics", "other"}), "other")),
     "km": (frozenset({"logistics", "other"}), "other"),
     **dict.fromkeys(("person", "person_time"), (frozenset({"people"}), "people")),
+    # vehicles, flights and sailings counted as trips are traffic (出入境货车2.4万辆次)
+    **dict.fromkeys(("other:辆次", "other:架次", "other:艘次"), (frozenset({"logistics"}), "logistics")),
 }
 
 

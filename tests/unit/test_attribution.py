@@ -65,9 +65,9 @@ def test_rate_takes_the_metric_of_the_figure_it_follows():
         ("企业所得税6.2亿元。", "6.2亿元", "public_finance"),
         ("社会保障和就业支出31.4亿元。", "31.4亿元", "public_finance"),
         ("争取上级转移支付资金40亿元。", "40亿元", "public_finance"),
-        # tourism and consumption: receipts are other output, catering turnover domestic trade
+        # tourism and consumption: receipts and a firm's turnover are other output
         ("实现旅游收入18.2亿元。", "18.2亿元", "other"),
-        ("餐饮企业营业额2.1亿元。", "2.1亿元", "trade"),
+        ("餐饮企业营业额2.1亿元。", "2.1亿元", "other"),  # revised guide: a firm's turnover (收入/营收) is other
         ("共受理游客投诉326件。", "326件", "public_service"),  # not 游客's people
         ("5家酒店平均入住率八成五。", "5家", "enterprises"),
         ("5家酒店平均入住率八成五。", "八成五", "other"),

@@ -19,7 +19,7 @@ def figures(text, published=date(2024, 3, 1)):
 
 def test_every_row_is_a_category_of_the_guide_and_a_known_kind():
     assert {head.category for head in mr.HEADS.values()} <= set(CATEGORIES)
-    assert {head.kind for head in mr.HEADS.values()} <= {"measure", "thing", "firm", "name", "event", "place"}
+    assert {head.kind for head in mr.HEADS.values()} <= {"measure", "thing", "firm", "name", "sector", "event", "place"}
 
 
 @pytest.mark.parametrize("noun", sorted(mr.HEADS))
@@ -166,4 +166,64 @@ def test_noun_of_the_clause_before(text, mention, category):
     ],
 )
 def test_list_items(text, mention, category):
+    assert figures(text)[mention].category == category
+
+
+@pytest.mark.parametrize(
+    "text, mention, category",
+    [
+        # an open head gives way to a public-finance noun right before it (收入, 资金 yield_to)
+        ("全年争取上级补助收入45.6亿元。", "45.6亿元", "public_finance"),
+        ("全县新增政府债券资金12.3亿元。", "12.3亿元", "public_finance"),
+        ("浙江省对口支援资金到位2.2亿元。", "2.2亿元", "public_finance"),
+        # ... and otherwise stands: a firm's income is other, an investor's money investment
+        ("合作社经营收入860万元。", "860万元", "other"),
+        ("园区引进建设资金9亿元。", "9亿元", "investment"),
+        # goods are carried (logistics) unless a trade or customs word before them names the trade
+        ("铁路累计运输货物320万吨。", "320万吨", "logistics"),
+        ("前三季度口岸监管货物42.8万吨。", "42.8万吨", "trade"),
+        ("公路口岸进出境货物18万吨。", "18万吨", "trade"),
+        # government debt and tax relief are public finance; costs and capacities other
+        ("截至9月末，全县政府债务余额31.5亿元。", "31.5亿元", "public_finance"),
+        ("全年新增减税降费4.7亿元。", "4.7亿元", "public_finance"),
+        ("新通道每年可为企业节约运输成本1.6亿元。", "1.6亿元", "other"),
+        ("新建冷库日处理能力300吨。", "300吨", "other"),
+    ],
+)
+def test_open_heads_and_money_words(text, mention, category):
+    assert figures(text)[mention].category == category
+
+
+@pytest.mark.parametrize(
+    "text, mention, category",
+    [
+        # a qualifier after the number is no noun of its own (日均…列左右: the trains counted before)
+        ("今年中欧班列开行2100列，同比增长8%，日均开行6列左右。", "6列", "logistics"),
+        # a bracketed remark of what is in or out is no head; a bracketed noun is one
+        ("全年固定资产投资（不含农户）比上年增长6.1%。", "6.1%", "investment"),
+        ("全市新增落地协作企业（项目）18个。", "18个", "projects"),
+        # vehicles counted as trips are traffic, whatever crosses
+        ("口岸验放出入境货车5.6万辆次。", "5.6万辆次", "logistics"),
+    ],
+)
+def test_qualifiers_brackets_and_trips(text, mention, category):
+    assert figures(text)[mention].category == category
+
+
+@pytest.mark.parametrize(
+    "text, mention, category",
+    [
+        # 家 counts the firms of a trade or sector; 个 counts the sectors; zones counted stay other
+        ("今年引进先进制造产业4家、现代物流7家。", "4家", "enterprises"),
+        ("今年引进先进制造产业4家、现代物流7家。", "7家", "enterprises"),
+        ("全县培育特色产业6个。", "6个", "other"),
+        ("全省的国家级高新技术产业开发区增至12家。", "12家", "other"),
+        # a sector before a share is a part of the whole the figure before measures
+        ("新签约项目48个，其中先进制造产业占比55%。", "55%", "projects"),
+        # a government allocating money, customs declarations
+        ("州本级安排资金2.4亿元，用于产业发展。", "2.4亿元", "public_finance"),
+        ("海关全年受理报关单4.1万票。", "4.1万票", "trade"),
+    ],
+)
+def test_trades_sectors_and_allocations(text, mention, category):
     assert figures(text)[mention].category == category
