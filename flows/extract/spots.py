@@ -126,6 +126,7 @@ def _plays_a_role(text: str, start: int, end: int) -> bool:
     return bool(("来自" in text[reach:start] and roles.ORIGIN_BEFORE.search(text, reach, start))
                 or roles.LOCATION_BEFORE.search(text, max(0, start - 2), start)
                 or roles.ORIGIN_AFTER.match(text, end)
+                or ("政府" in text[end:end + 6] and roles.GOVERNMENT_AFTER.match(text, end))
                 or roles.VENUE_BEFORE.search(text, max(0, start - 2), start)
                 or roles.VENUE_AFTER.match(text, end)
                 or ("的" in text[end:end + 8] and roles.BASE_AFTER.match(text, end))

@@ -26,6 +26,9 @@ ORIGIN_REACH = 24  # characters ORIGIN_BEFORE spans at most
 # A comparison base right before the number: 增速高于全省0.9个百分点, 比全国低1.2个百分点 (the place
 # next to the number is otherwise its subject: 福建省百分之十点七)
 COMPARED_BEFORE = re.compile(r"(?:比|较|高于|低于|快于|慢于|超过|超出|多于|少于)$")
+# A government body named after its place acts, it is not where the figure is: 由澳门特区政府推荐入驻
+# 合作区的项目97个, 经香港特区政府批准 (the article's own 市政府 falls back to the place carried, the same)
+GOVERNMENT_AFTER = re.compile(r"(?:特区政府|特别行政区政府|人民政府|政府)(?:推荐|批准|引荐|组织|牵头|支持)")
 # People or capital counted by where they come from: 在合作区就业的澳门居民5870人, 台湾同胞, 浙江籍客商
 # (the place the figure is about is where they are, named before or carried)
 ORIGIN_AFTER = re.compile(r"(?:籍|居民|同胞|青年|乡亲|客商|侨胞)")

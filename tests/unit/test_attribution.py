@@ -355,3 +355,8 @@ def test_each_respectively_run_of_a_sentence_pairs_with_the_same_list():
     text = "其中，景洪市、勐海县、勐腊县分别签约5个、3个和4个项目，协议资金分别为8.1亿元、4.6亿元和5.2亿元。"
     figs = figures(text)
     assert [figs[m].place.name for m in ("8.1亿元", "4.6亿元", "5.2亿元")] == ["景洪市", "勐海县", "勐腊县"]
+
+
+def test_a_government_acting_is_no_place_of_the_figure():
+    text = "前海深港现代服务业合作区发布数据。经香港特区政府推荐入驻前海的项目累计达到43个。"
+    assert figures(text)["43个"].place.name == "前海深港现代服务业合作区"
