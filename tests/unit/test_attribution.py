@@ -358,5 +358,5 @@ def test_each_respectively_run_of_a_sentence_pairs_with_the_same_list():
 
 
 def test_a_government_acting_is_no_place_of_the_figure():
-    text = "前海深港现代服务业合作区发布数据。经香港特区政府推荐入驻前海的项目累计达到43个。"
+    text = "前海深港现代服务业合作区发布数据。经香港特区政府推荐的入驻项目累计达到43个。"
     assert figures(text)["43个"].place.name == "前海深港现代服务业合作区"
