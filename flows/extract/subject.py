@@ -72,10 +72,19 @@ def _donors(text: str, hits: list) -> set[str]:
         if receives or roles.RECIPIENT_SYSTEM_AFTER.match(text, end):
             receivers.add(place.place_id)
             receiving_end = end if receives else -1
-        elif (roles.DONOR_RIGHT_AFTER.match(text, end) and is_donor(text, start, end, text[end:end + AFTER_REACH])) \
-                or roles.DONOR_GIVES.match(text, end):
+        elif _gives(text, start, end):
             givers.add(place.place_id)
     return givers - receivers
+
+
+def _gives(text: str, start: int, end: int) -> bool:
+    """The aid verb right after the place (浙江省对口支援) or the money it puts into aid (西海岸新区全年投入
+    东西部协作财政援助资金): looked for only where 援, 帮, 支, 派 or 资金 is near."""
+    after = text[end:end + AFTER_REACH]
+    if ("援" in after or "帮" in after or "支" in after or "派" in after or "协作" in after) \
+            and roles.DONOR_RIGHT_AFTER.match(text, end) and is_donor(text, start, end, after):
+        return True
+    return "资金" in text[end:end + 24] and roles.DONOR_GIVES.match(text, end) is not None
 
 
 def _sources(text: str, hits: list) -> set[str]:
@@ -99,11 +108,13 @@ def _anaphors(text: str, hits: list, main: Place | None, by_level: dict[str, Pla
                 yield m.start(), m.end(), _deictic(_LEVEL_OF[level], main, by_level)
         else:
             yield m.start(), m.end(), _deictic(_LEVEL_OF[level], main, by_level)
-    if "区" in text:
-        for m in _ZONE_ANAPHOR.finditer(text):
-            place = _antecedent(hits, bisect_left(hit_starts, m.start()), _is_zone, donors)
-            if place is not None:
-                yield m.start(), m.end(), place
+    if any(hit[3].level == "zone" for hit in hits):  # no zone named: no zone to stand for
+        for m in _ZONE_NOUN.finditer(text):
+            start = m.start()
+            if _ZONE_NOUN_OPENS.search(text, max(0, start - _OPENS_REACH), start):
+                place = _antecedent(hits, bisect_left(hit_starts, start), _is_zone, donors)
+                if place is not None:
+                    yield start, m.end(), place
 
 
 def _antecedent(hits: list, before: int, fits, donors: set[str]) -> Place | None:
@@ -128,8 +139,11 @@ _ANTECEDENT = {
     "省": lambda p: p.level == "province",
 }
 # A clause that opens with a zone's common noun speaks of the zone just named: 今年以来，高新区围绕…
-_ZONE_ANAPHOR = re.compile(r"(?:(?<=[，,。；;：:\n])\s*(?:今年|去年|全年|上半年|前三季度|\d{4}年)?|(?<=在))"
-                           r"(?:园区|片区|高新区|开发区|经开区|综保区|新区|合作区|试验区|自贸区)")
+# (a zone noun is found first, its opening looked at after: a pattern opening with lookbehinds was tried at
+# every character of the page)
+_ZONE_NOUN = re.compile(r"园区|片区|高新区|开发区|经开区|综保区|新区|合作区|试验区|自贸区")
+_ZONE_NOUN_OPENS = re.compile(r"(?:[，,。；;：:\n]\s*(?:今年|去年|全年|上半年|前三季度|\d{4}年)?|在)$")
+_OPENS_REACH = 8  # characters _ZONE_NOUN_OPENS spans at most (，2024年 + a space or two)
 
 
 def _letterhead_places(text: str) -> list:

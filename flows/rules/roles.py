@@ -51,3 +51,9 @@ DONOR_RIGHT_AFTER = re.compile(r"(?:积极|持续|全力|大力|累计|共|今�
 RECIPIENT_BEFORE = re.compile(r"(?:支援|对口支援|对口协作|对口帮扶|帮扶|援建|援助|协作|结对|向|给|为)$")
 # The article's source of news names its subject: 记者7日从闽侯县获悉, 从六盘水市了解到
 SOURCE_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:获悉|了解到|得悉|获得消息|传来消息)")
+
+# Gates: the last character of every LOCATION_BEFORE and VENUE_BEFORE word, the first of ORIGIN_AFTER's,
+# and how far after a place the AFTER patterns reach (VENUE_AFTER: 8 + 4)
+BEFORE_LAST = frozenset("于处邻近距离接通射临靠在")  # 距 too: 距昆明300公里
+ORIGIN_FIRST = frozenset("籍居同青乡客侨")
+AFTER_REACH = 12
