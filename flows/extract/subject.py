@@ -68,8 +68,9 @@ def _donors(text: str, hits: list) -> set[str]:
     givers, receivers = set(), set()
     receiving_end = -1  # end of the last place that receives: the place starting there is inside it
     for start, end, _, place in hits:
-        receives = start == receiving_end or roles.RECIPIENT_BEFORE.search(text, max(0, start - 4), start) is not None
-        if receives or roles.RECIPIENT_SYSTEM_AFTER.match(text, end):
+        receives = start == receiving_end or (text[start - 1:start] in roles.RECIPIENT_LAST and roles.RECIPIENT_BEFORE.search(
+            text, max(0, start - 4), start) is not None)
+        if receives or ("援" in text[end:end + 6] and roles.RECIPIENT_SYSTEM_AFTER.match(text, end)):
             receivers.add(place.place_id)
             receiving_end = end if receives else -1
         elif _gives(text, start, end):

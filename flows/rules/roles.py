@@ -57,3 +57,4 @@ SOURCE_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:获悉|了解到|得悉|获�
 BEFORE_LAST = frozenset("于处邻近距离接通射临靠在")  # 距 too: 距昆明300公里
 ORIGIN_FIRST = frozenset("籍居同青乡客侨")
 AFTER_REACH = 12
+RECIPIENT_LAST = frozenset("援作扶建助对向给为")  # the last characters of RECIPIENT_BEFORE's words
