@@ -44,6 +44,7 @@ PERCENT = {
     "个百分点": ("percent", 1),  # 高出4.1个百分点: always a change (is_change)
     "百分点": ("percent", 1),
     "%": ("percent", 1),  # 370.2%
+    "‰": ("percent", 0.1),  # 5‰ -> 0.5 percent, as 千分之五
     "％": ("percent", 1),
 }
 
@@ -51,15 +52,22 @@ PHYSICAL = {
     "吨": ("tonne", 1),  # 802.5万吨
     "公斤": ("tonne", 0.001),  # 3000公斤 -> 3 t
     "千克": ("tonne", 0.001),
+    "斤": ("tonne", 0.0005),  # 亩产1200斤 (a jin is half a kilogram)
+    # Transport work keeps its compound unit: 货物周转量86亿吨公里 is no 86亿吨 and a stray 公里
+    "吨公里": ("other:吨公里", 1),
+    "人公里": ("other:人公里", 1),
     # Areas in m2, lengths in km (ANNOTATION.md, Units); 亩 stays mu
     "平方公里": ("m2", 1e6),  # 25.6平方公里 -> 25600000 m2
     "平方千米": ("m2", 1e6),
     "公顷": ("m2", 1e4),  # 12公顷 -> 120000 m2
     "平方米": ("m2", 1),  # 2000万平方米
+    "平米": ("m2", 1),  # 厂房3.2万平米
+    "㎡": ("m2", 1),
     "公里": ("km", 1),  # 5万多公里
     "千米": ("km", 1),
     "米": ("km", 0.001),  # 铁路专用线4500米 -> 4.5 km (平方米, 立方米 are tried first: longer)
     "立方米": ("m3", 1),  # 20万立方米
+    "立方": ("m3", 1),  # 进口原木35万立方
     "亩": ("mu", 1),  # 5600亩
     "千瓦时": ("kwh", 1),  # 3亿千瓦时
     "兆瓦时": ("kwh", 1000),
@@ -69,6 +77,8 @@ PHYSICAL = {
     "兆瓦": ("other:千瓦", 1000),  # 200兆瓦 -> 200000 kW
     "千伏安": ("other:千伏安", 1),  # 供电容量10万千伏安 (a transformer's; 110千伏 alone is a voltage class, no figure)
     "标箱": ("other:标箱", 1),  # 58万标箱 (TEU)
+    "标准箱": ("other:标箱", 1),
+    "TEU": ("other:标箱", 1),  # 集装箱吞吐量120万TEU
     "锭": ("other:锭", 1),  # 10万锭 spindles: a capacity, as the seed gold has it
     "倍": ("other:倍", 1),  # 6倍: a ratio, kept so a reader sees it
     # Trips keep their unit, as 人次 are person trips: 出入境交通工具26万辆次, 3.2万辆(次)

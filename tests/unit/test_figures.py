@@ -63,6 +63,12 @@ def one(text):
         ("签发原产地证书872份。", 872, "count"),
         ("满载42节车皮。", 42, "count"),
         ("全县财政收入完成18 306万元。", 183_060_000, "CNY"),  # thousands set apart by a space
+        ("货物周转量52亿吨公里。", 5_200_000_000, "other:吨公里"),  # no 52亿吨 and a stray 公里
+        ("亩产1100斤。", 0.55, "tonne"),
+        ("新建厂房2.4万平米。", 24_000, "m2"),
+        ("进口原木18万立方。", 180_000, "m3"),
+        ("集装箱吞吐量65万TEU。", 650_000, "other:标箱"),
+        ("不良贷款率控制在3‰。", 0.3, "percent"),  # per mille, as 千分之三
     ],
 )
 def test_value_and_unit(text, value, unit):
