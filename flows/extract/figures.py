@@ -27,7 +27,15 @@ from flows.rules.qualifiers import (
     QUALIFIER_BEFORE,
     QUALIFIER_FALSE_STARTS,
 )
-from flows.rules.units import BIG_COUNT_NOUNS, CURRENCY_BEFORE, PRICES, UNIT_FALSE_STARTS, UNIT_SURFACES, UNITS
+from flows.rules.units import (
+    BIG_COUNT_NOUNS,
+    CURRENCY_BEFORE,
+    CURRENCY_SIGNS,
+    PRICES,
+    UNIT_FALSE_STARTS,
+    UNIT_SURFACES,
+    UNITS,
+)
 
 
 @dataclass(slots=True)
@@ -94,6 +102,12 @@ PERCENT_WORDS = re.compile(rf"百分之(?P<lo>{_CN}|{_AR})")
 # Opens with 分之, the literal the engine jumps to; the denominator is read back from there.
 FRACTION = re.compile(rf"分之(?P<num>{_CN}|{_AR})")
 _DENOMINATOR = re.compile(r"(?<![一二两三四五六七八九十百千万])[一二两三四五六七八九十千万]+$|[0-9]+$")
+# HK$3.2亿, RMB 20亿元: a currency sign before the number decides the unit (a 元 after it is kept)
+CURRENCY_SIGN = re.compile(
+    "(?P<sign>" + "|".join(re.escape(c) for c in sorted(CURRENCY_SIGNS, key=len, reverse=True)) + r")\s?"
+    rf"(?P<num>(?<![0-9.]){_AR})(?P<mag>万亿|千万|百万|亿|万)?(?:[美港]?元)?"
+)
+_SIGN_GATE = ("$", "¥", "￥", "RMB")
 # 一半 is a figure where it is a share (占签约项目的一半, 占比近一半), not in 一半以上的时间
 HALF = re.compile(r"一半")
 _SHARE_BEFORE = re.compile(r"占|比重|份额")
@@ -135,6 +149,8 @@ def find_mentions(text: str) -> list[Mention]:
         found += _fractions(text)
     if "一半" in text:
         found += _halves(text)
+    if any(sign in text for sign in _SIGN_GATE):
+        found += _signed_money(text)
     for m in POINTS_PAIR.finditer(text) if "百分点" in text and _POINTS_JOIN.search(text) else ():
         found.append(_simple(text, m, parse_number(m["lo"]), "percent", "points_pair"))
     if len(found) > in_order:
@@ -161,6 +177,20 @@ def _fractions(text: str) -> list[Mention]:
         except (ValueError, KeyError, ZeroDivisionError):
             continue
         found.append(_simple(text, m, round(value, 2), "percent", "fraction", den.start()))
+    return found
+
+
+def _signed_money(text: str) -> list[Mention]:
+    """HK$3.2亿 -> 320000000 HKD, NT$150亿 -> other:新台币, RMB 20亿元 -> CNY."""
+    found = []
+    for m in CURRENCY_SIGN.finditer(text):
+        try:
+            value = tidy(parse_number(m["num"]) * _MAGNITUDE.get(m["mag"], 1.0))
+        except ValueError:
+            continue
+        mention = _simple(text, m, value, CURRENCY_SIGNS[m["sign"]], "currency_sign")
+        mention.rule = f"unit:{mention.unit}"
+        found.append(mention)
     return found
 
 

@@ -33,6 +33,10 @@ MONEY = {
 # A currency written before the number decides what its 元 is: 新台币120亿元, 澳门币3000万元, 港币5亿元
 CURRENCY_BEFORE = {"新台币": "other:新台币", "台币": "other:新台币", "澳门币": "other:澳门元", "澳门元": "other:澳门元",
                    "港币": "HKD", "港元": "HKD", "美元": "USD"}
+# A currency sign before the number, as Hong Kong, Macau and Taiwan business news write it:
+# HK$3.2亿, NT$150亿, US$8000万, MOP$5亿, RMB 20亿元, ￥500万. Longest first.
+CURRENCY_SIGNS = {"US$": "USD", "HK$": "HKD", "NT$": "other:新台币", "MOP$": "other:澳门元", "RMB": "CNY",
+                  "¥": "CNY", "￥": "CNY", "$": "USD"}
 # Prices keep the magnitude inside their unit, as written: 232.55万元/亩 -> 232.55 other:万元/亩
 PRICES = {
     "元/亩": ("other:元/亩", 1),  # 地价30万元/亩

@@ -135,6 +135,9 @@ def test_change(text, is_change):
         ("较上年同期减收860万元。", -8_600_000, True),  # 减收 as 增收
         ("每年减少二氧化碳排放近8万吨。", -80_000, True),  # a cut with its object
         ("可降低企业物流成本1.6亿元。", -160_000_000, True),
+        ("零售业销售额按年下跌7.5%。", -7.5, True),  # Hong Kong usage
+        ("楼价按年跌3.1%。", -3.1, True),
+        ("租金按年上涨2.2%。", 2.2, True),
         ("航班起降8600架次。", 8600, False),  # 起降 is takeoffs and landings, no decline
         ("失业率低于4%。", 4, False),  # 低于 without its object is a level
     ],
@@ -182,6 +185,21 @@ def test_count_after_shu_is_a_figure(text, value, unit):
 def test_fractions_and_shares_are_percent(text, value, qualifier):
     m = one(text)
     assert (m.value, m.unit, m.qualifier) == (pytest.approx(value), "percent", qualifier)
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("集团上半年收益HK$4.6亿。", 460_000_000, "HKD"),  # a currency sign before the number
+        ("投资NT$120亿扩建工厂。", 12_000_000_000, "other:新台币"),
+        ("获注资US$6000万。", 60_000_000, "USD"),
+        ("博彩收益MOP$150亿。", 15_000_000_000, "other:澳门元"),
+        ("首期投资RMB 8亿元。", 800_000_000, "CNY"),  # a 元 after the sign's number is part of it
+    ],
+)
+def test_currency_signs(text, value, unit):
+    m = one(text)
+    assert (m.value, m.unit) == (pytest.approx(value), unit)
 
 
 def test_half_that_is_no_share_is_no_figure():
@@ -286,7 +304,7 @@ def test_with_unit_groups_are_read_by_position():
 
 # CHANGE_BEFORE as written before its words were grouped by first character
 _PLAIN_CHANGE_BEFORE = re.compile(
-    r"(?:增长|增加|增收|下降|减少|提高|提升|降低|回落|上升|下滑|增长率|增幅|增速|降幅|拉动|净增|(?<![新])增|(?<!起)降|减)"
+    r"(?:增长|增加|增收|下降|下跌|跌幅|跌|上涨|涨幅|减少|提高|提升|降低|回落|上升|下滑|增长率|增幅|增速|降幅|拉动|净增|(?<![新])增|(?<!起)降|减)"
     r"(?:了)?(?:为|达)?(?:约|大约|超过|超|近|逾|将近)?$|(?:高出|超出|快于|慢于|多出)[^\d，,。；;]{0,8}$"
     r"|(?<!不)低于[^\d，,。；;]{1,8}$|比(?![例重率值较])[^\d，,。；;]{1,10}[高低多少快慢](?:了)?$"
     r"|(?:减少|降低)[^\d，,。；;、]{1,8}(?:约|大约|超过|超|近|逾|将近)?$|减收(?:了)?(?:为|达)?(?:约|大约|超过|超|近|逾|将近)?$"
