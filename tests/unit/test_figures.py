@@ -5,6 +5,7 @@ import re
 import pytest
 
 from flows.extract.figures import WITH_UNIT, find_mentions
+from flows.parse.normalize import normalize
 from flows.rules.qualifiers import CHANGE_BEFORE
 
 
@@ -221,6 +222,12 @@ def test_half_that_is_no_share_is_no_figure():
 def test_chinese_numerals_in_figures(text, value, unit):
     m = one(text)
     assert (m.value, m.unit) == (pytest.approx(value), unit)
+
+
+def test_traditional_financial_numerals_arrive_simplified():
+    # normalisation's t2s turns 貳參陸萬 into 贰参陆万, which the financial run reads
+    text = normalize("撥付資金貳拾參萬元，陸佰萬元。").text
+    assert [m.value for m in find_mentions(text)] == [230_000, 6_000_000]
 
 
 @pytest.mark.parametrize("text", ["陆家嘴新落户外资总部", "伍家岗区的企业家", "参股基金"])
