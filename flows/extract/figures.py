@@ -269,6 +269,8 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
         return []
     if surface == "位" and nf.RANK_MOVE_BEFORE.search(text, max(0, edge - 2), edge):
         return []
+    if unit in _MONEY and text[end:end + 1] == "以" and nf.THRESHOLD_AFTER.match(text, end):
+        return []  # 10亿元以上项目: a class of projects, no amount
     if surface in PRICES:  # 232.55万元/亩: the magnitude stays in the unit, as written
         unit, magnitude = f"other:{magnitude or ''}{surface}", None
     elif surface == "元" and text[edge - q_len - 1:edge - q_len] in _CURRENCY_LAST:
@@ -304,6 +306,7 @@ def _currency_before(text: str, start: int) -> str | None:
 
 
 _CURRENCY_LAST = frozenset(word[-1] for word in CURRENCY_BEFORE)
+_MONEY = frozenset({"CNY", "USD", "EUR", "HKD"})
 _MAGNITUDE = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4}  # None (no magnitude): 1.0
 _RULE = {unit: f"unit:{unit}" for unit, _ in UNITS.values()}  # one string per unit, not one per figure
 

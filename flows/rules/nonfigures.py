@@ -25,6 +25,9 @@ BARE_MAGNITUDES = frozenset({"十", "百", "千", "万", "亿", "千万", "百�
 # A dash after a digit, letter or separator joins a code or a date (0991-8557237, ICP-2023, 2023-06-12):
 # the number after it has no sign. After anything else a dash is a minus (增长-3%, 利润-3.5亿元).
 CODE_BEFORE_DASH = re.compile(r"[0-9A-Za-z.:/\-]")
+# A threshold that names a class of things is no amount: 10亿元以上项目7个, 500万元以上的工业企业
+# (the count after it is the figure; ANNOTATION.md's gold holds thresholds as optional at most)
+THRESHOLD_AFTER = re.compile(r"(?:以上|以下)的?[^\d，,。；;、:：]{0,8}?(?:项目|企业|工程|合同)")
 # Nouns used as measure words count only after digits: 9口岸, 18站点; 两口岸相距 is 'the two ports'
 DIGITS_ONLY_UNITS = frozenset({"口岸", "站点"})
 

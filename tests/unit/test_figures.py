@@ -203,6 +203,12 @@ def test_currency_signs(text, value, unit):
     assert (m.value, m.unit) == (pytest.approx(value), unit)
 
 
+def test_the_count_after_a_threshold_stays():
+    # 10亿元以上项目6个: the count is the figure, the threshold is not
+    text = "全年开工项目58个，其中10亿元以上项目6个，人均收入达到1500元以上。"
+    assert [text[m.start:m.end] for m in find_mentions(text)] == ["58个", "6个", "1500元"]
+
+
 def test_half_that_is_no_share_is_no_figure():
     # judgement: 一半 is a figure only as a stated share (占/比重/份额 in its clause)
     assert find_mentions("一半以上的时间在田间地头。") == []
@@ -291,6 +297,8 @@ def test_rate_joined_by_and_is_a_change_too():
         "推进种植业发展。",
         "推进节能降耗，扩大市场份额。",
         "实现了创百亿元园区的目标。",  # a bare magnitude is a class, not an amount
+        "推动5亿元以上产业项目落地。",  # a threshold names a class of projects
+        "培育2000万元以上的工业企业。",
     ],
 )
 def test_not_figures(text):
