@@ -1,10 +1,12 @@
-"""Finding figure mentions in normalised text: number + unit, qualifier, change rate.
+"""Finding figure mentions in normalised text: number + unit, qualifier, change rate and its sign.
 
-Four patterns, all precompiled: a number with a unit (678.46亿元, 5万多公里, 30—40万人),
-百分之十六点三, 成 (二成八 -> 28 percent) and the first of a pair of percentage points
-(高出八点九个和五点六个百分点). Masked spans (nonfigures.py) and ordinals are dropped.
-A range gives two mentions: the lower bound (qualifier over) and the upper (qualifier under).
-What the figure measures, when and where is attribution.py's job.
+Patterns, all precompiled: a number with a unit (678.46亿元, 5万多公里, 30—40万人, 壹佰万元, 21 364万元,
+-3.5亿元), 百分之十六点三, 成 (二成八 -> 28 percent), fractions (三分之二 -> 66.67 percent), 一半 as a share,
+a currency sign before the number (HK$3.2亿) and the first of a pair of percentage points
+(高出八点九个和五点六个百分点). Masked spans and non-figures (nonfigures.py: ordinals, vague amounts,
+thresholds) are dropped. A range gives two mentions: the lower bound (qualifier over) and the upper
+(qualifier under). A decline is negative (下降5% -> -5). The words around a number are around.py's;
+what the figure measures, when and where is attribution.py's job.
 """
 
 from __future__ import annotations
@@ -12,21 +14,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import pairwise
 
+from flows.extract.around import TO_CLAUSE_CUT, change_sign, qualifier_after, qualifier_before, share_change
 from flows.extract.numbers import parse_number, parse_tenths, tidy
 from flows.rules import nonfigures as nf
-from flows.rules.qualifiers import (
-    CHANGE_AFTER,
-    CHANGE_BEFORE,
-    DECLINE,
-    MINUS,
-    MULTIPLE_OVER,
-    NEGATIVE_BEFORE,
-    QUALIFIER_AFTER,
-    QUALIFIER_BEFORE,
-    QUALIFIER_FALSE_STARTS,
-)
+from flows.rules.qualifiers import MINUS, MULTIPLE_OVER
 from flows.rules.units import (
     BIG_COUNT_NOUNS,
     CURRENCY_BEFORE,
@@ -126,12 +118,6 @@ _POINTS_JOIN = re.compile("个[和、与及]")
 # most pages have no such 成, and those that do are scanned from there on only.
 _TENTHS_FIRST = re.compile(r"成(?<=[一二两三四五六七八九0-9]成)")
 
-_CLAUSE_CUT = "，,；;。！？!?：:、\n"
-_TO_CLAUSE_CUT = re.compile(f"(?s:.*[{_CLAUSE_CUT}])")  # backtracks to the last clause cut
-_CHANGE_REACH = 14  # longest CHANGE_BEFORE match: 比 + 10 characters + 新增了 (增长率了为将近 is 7)
-_PARENS = re.compile(r"[(（][^()（）]*[)）]")
-
-
 def find_mentions(text: str) -> list[Mention]:
     """Every figure mention in text, in order, overlapping matches resolved to the first."""
     masks = nf.masked_spans(text)
@@ -161,7 +147,7 @@ def find_mentions(text: str) -> list[Mention]:
         if (upper or mention.num_start >= last_end) and not _masked(mention.num_start, masks):
             kept.append(mention)
             last_end = max(last_end, mention.end)
-    _share_change(text, kept)
+    share_change(text, kept)
     return kept
 
 
@@ -199,7 +185,7 @@ def _halves(text: str) -> list[Mention]:
     found = []
     for m in HALF.finditer(text):
         left = text[max(0, m.start() - 24):m.start()]
-        cut = _TO_CLAUSE_CUT.match(left)
+        cut = TO_CLAUSE_CUT.match(left)
         if _SHARE_BEFORE.search(left, cut.end() if cut else 0):
             found.append(_simple(text, m, 50, "percent", "half"))
     return found
@@ -209,19 +195,6 @@ def _tenths(text: str) -> list[re.Match]:
     """TENTHS.finditer(text), from the first 成 that can start one (a match begins just before its 成)."""
     first = _TENTHS_FIRST.search(text)
     return list(TENTHS.finditer(text, first.start() - 1)) if first else []
-
-
-def _share_change(text: str, mentions: list[Mention]) -> None:
-    """分别增长12%和13%: a number joined to a change rate by 和/与/、 is a change rate too, and a
-    decline's partner declines too (分别下降12%和13% -> -12, -13)."""
-    for prev, cur in pairwise(mentions):
-        if prev.is_change and not cur.is_change and prev.unit == cur.unit and text[prev.end:cur.start] in _JOINERS:
-            cur.is_change = True
-            if prev.value < 0 < cur.value and text[prev.num_start] not in MINUS:
-                cur.value = -cur.value
-
-
-_JOINERS = frozenset({"和", "与", "及", "、", "和下降", "和增长"})
 
 
 def _masked(pos: int, masks: tuple[list[int], list[int]]) -> bool:
@@ -263,7 +236,7 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
         before = text[num_start - 1] if num_start else ""
     edge = num_start - 1 if before == " " else num_start  # 增长 12.4%, 第 9 位
     inner_over = bool(q1 or q2)
-    before_q, q_len = _qualifier_before(text, edge)
+    before_q, q_len = qualifier_before(text, edge)
     qualified = inner_over or before_q != "exact" or bool(magnitude)
     if _refused(text, edge, lo, qualified) or (unit == "count" and nf.refused_count(surface, lo, magnitude)):
         return []
@@ -281,7 +254,7 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
         high = tidy(parse_number(hi) * magnitude * factor) if hi else None
     except (ValueError, KeyError):
         return []
-    sign = _change_sign(text, edge, end, unit, surface)
+    sign = change_sign(text, edge, end, unit, surface)
     change = sign != 0
     if minus or sign < 0:
         low, high = -low, (-high if high is not None else None)
@@ -293,7 +266,7 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     qualifier = "over" if inner_over else before_q
     if surface == "倍" and text[end:end + 1] in MULTIPLE_OVER:  # 3倍多: the 多 comes after the unit
         qualifier, end = "over", end + 1
-    qualifier = _qualifier_after(text, end, qualifier)
+    qualifier = qualifier_after(text, end, qualifier)
     return [Mention(start, end, num_start, low, unit, qualifier, change, _RULE.get(unit) or f"unit:{unit}")]
 
 
@@ -314,55 +287,7 @@ _RULE = {unit: f"unit:{unit}" for unit, _ in UNITS.values()}  # one string per u
 def _simple(text: str, m: re.Match, value: float, unit: str, rule: str, start: int | None = None) -> Mention:
     """A percent figure of its own pattern; start: where it begins if before the match (三|分之二)."""
     start = m.start() if start is None else start
-    qualifier = _qualifier_after(text, m.end(), _qualifier_before(text, start)[0])
-    sign = _change_sign(text, start, m.end(), unit, "个百分点" if rule == "points_pair" else "%")
+    qualifier = qualifier_after(text, m.end(), qualifier_before(text, start)[0])
+    sign = change_sign(text, start, m.end(), unit, "个百分点" if rule == "points_pair" else "%")
     value = round(value, 6) * (-1 if sign < 0 else 1)
     return Mention(start, m.end(), start, value, unit, qualifier, sign != 0, rule)
-
-
-_QUAL_WORD = re.compile("(?<!" + ")(?<!".join(QUALIFIER_FALSE_STARTS) + ")(" + "|".join(w for _, words in QUALIFIER_BEFORE for w in words) + ")$")
-
-
-def _qualifier_before(text: str, start: int) -> tuple[str, int]:
-    """(qualifier, length of its word) of the word right before start: ("approx", 2) for 大约."""
-    # Most numbers follow no qualifier: the character before is the cheap test ($ also matches before a final \n)
-    last = text[start - 1] if start else ""
-    if last not in _QUALIFIER_LAST_CHARS and last != "\n":
-        return "exact", 0
-    hit = _QUAL_WORD.search(text[max(0, start - 4):start])
-    if not hit:
-        return "exact", 0
-    return _QUALIFIER_OF[hit[1]], len(hit[0])
-
-
-_QUALIFIER_OF = {word: q for q, words in reversed(QUALIFIER_BEFORE) for word in words}  # first group wins
-_QUALIFIER_LAST_CHARS = frozenset(word[-1] for word in _QUALIFIER_OF)
-_QUALIFIER_AFTER_FIRST_CHARS = frozenset(word[0] for _, words in QUALIFIER_AFTER for word in words)
-
-
-def _qualifier_after(text: str, end: int, current: str) -> str:
-    if text[end:end + 1] not in _QUALIFIER_AFTER_FIRST_CHARS:
-        return current
-    for qualifier, words in QUALIFIER_AFTER:
-        if text.startswith(words, end):
-            return qualifier if current == "exact" else current
-    return current
-
-
-def _change_sign(text: str, start: int, end: int, unit: str, surface: str) -> int:
-    """1 for a rise, -1 for a decline, 0 for no change: 增长370.2% 1, 减少一成九 -1, 较2020年增长12.35亿元 1;
-    percentage points always a change (低于全省2个百分点 -1); not 增至 or 新增 (0)."""
-    points = surface in ("个百分点", "百分点")
-    left = text[max(0, start - 24):start]
-    if "(" in left or "（" in left:
-        left = _PARENS.sub("", left)
-    if " " in left:  # typeset spaces: 较上年增长 12.4%
-        left = left.replace(" ", "")
-    cut = _TO_CLAUSE_CUT.match(left)
-    left = left[cut.end():] if cut else left  # the clause the number is in
-    # A match ends the clause and is at most _CHANGE_REACH long: the search starts there
-    hit = CHANGE_BEFORE.search(left, len(left) - _CHANGE_REACH)  # a negative pos searches from 0
-    if hit:
-        falls = DECLINE.match(hit[0]) or left[hit.start() - 1:hit.start()] == NEGATIVE_BEFORE
-        return -1 if falls else 1
-    return 1 if points or (unit == "percent" and CHANGE_AFTER.match(text, end)) else 0
