@@ -1,0 +1,74 @@
+"""The sample articles' report in a real browser: headless Chromium (Debian's) opens the file with no network;
+every chart and the map drew, with size, and the console shows no error."""
+
+from __future__ import annotations
+
+import tempfile
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from reports.build import write_report
+
+# As the issue asks: no sandbox (root in CI), no GPU, nothing phoning home, a fresh empty profile.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+CHARTS = ("chart-totals", "chart-top-places", "chart-map", "chart-growth")
+
+
+@pytest.fixture(scope="module")
+def opened(chromium, samples_warehouse, tmp_path_factory):
+    """The report loaded in Chromium: what drew, the console's messages and errors, and every request made."""
+    report = write_report(samples_warehouse, tmp_path_factory.mktemp("browser") / "report.html").path
+    messages, requests = [], []
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
+        browser = playwright.chromium.launch_persistent_context(profile, executable_path=str(chromium), headless=True,
+                                                                args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 900})
+        try:
+            page = browser.new_page()
+            page.on("console", lambda message: messages.append((message.type, message.text)))
+            page.on("pageerror", lambda error: messages.append(("pageerror", str(error))))
+            page.on("request", lambda request: requests.append(request.url))
+            page.goto(report.as_uri(), wait_until="load", timeout=60_000)
+            page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4", timeout=30_000)
+            drawn = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.js-plotly-plot')].map(
+                plot => [plot.id, {box: plot.querySelector('.main-svg').getBoundingClientRect().toJSON(),
+                                   traces: plot.querySelectorAll('.trace').length,
+                                   bars: plot.querySelectorAll('.bars path').length,
+                                   points: plot.querySelectorAll('.scatterlayer .points path').length,
+                                   lines: [...plot.querySelectorAll('.scatterlayer .js-line')].map(
+                                       l => l.getBoundingClientRect().toJSON())}]))""")
+            rows = page.evaluate("() => document.querySelectorAll('#map-table tr').length")
+        finally:
+            browser.close()
+    return {"drawn": drawn, "messages": messages, "requests": requests, "map_rows": rows, "uri": report.as_uri()}
+
+
+def test_every_chart_drew_with_size(opened):
+    drawn = opened["drawn"]
+    assert set(CHARTS) <= set(drawn)
+    for chart in CHARTS:
+        box = drawn[chart]["box"]
+        assert box["width"] > 300 and box["height"] > 150, (chart, box)
+    assert drawn["chart-totals"]["bars"] >= 5 and drawn["chart-top-places"]["bars"] >= 8
+    assert drawn["chart-growth"]["bars"] >= 10
+
+
+def test_the_map_drew_outlines_and_places(opened):
+    chart = opened["drawn"]["chart-map"]
+    lines = chart["lines"]  # the province outlines: a path per ring, together as wide and tall as China
+    assert len(lines) > 34
+    width = max(b["right"] for b in lines) - min(b["left"] for b in lines)
+    height = max(b["bottom"] for b in lines) - min(b["top"] for b in lines)
+    assert width > 300 and height > 300, (width, height)
+    assert chart["points"] >= 8 + 6  # a dot per place on the map, a bubble per place with investment or trade
+    assert opened["map_rows"] == 1 + 8  # the table beside it: header and the 8 places of the samples
+
+
+def test_the_console_shows_no_error(opened):
+    errors = [m for m in opened["messages"] if m[0] in ("error", "pageerror")]
+    assert errors == []
+
+
+def test_the_page_asks_nothing_of_the_network(opened):
+    assert opened["requests"] == [opened["uri"]]
