@@ -21,7 +21,8 @@ RISE, DECLINE = "#2a6fb0", "#d1495b"
 MEASURES = (("investment", "投资 investment", "亿元"), ("trade", "贸易 trade", "亿元"), ("projects", "项目 projects", "个"))
 LABEL_CHARS = 12  # longer place names (中国(广西)自由贸易试验区钦州港片区) are cut on axes; hover shows them whole
 MAP_LAT = 36.0  # degrees: y is stretched by 1/cos(lat) so China keeps its shape on a flat lon/lat plot
-MAX_BUBBLE_PX = 46
+MAX_BUBBLE_PX = 46  # the largest amount's bubble; areas grow with the amount
+MIN_BUBBLE_PX = 4  # a small amount stays visible, and thousands of places do not cover the map
 
 
 def _layout(fig: go.Figure, height: int, **extra) -> go.Figure:
@@ -99,14 +100,14 @@ def map_chart(places: pl.DataFrame, outlines: dict) -> go.Figure:
     for column, label, colour in (("investment", "investment (亿元)", CATEGORY_COLOURS["investment"]),
                                   ("trade", "trade (亿元)", CATEGORY_COLOURS["trade"])):
         rows = [i for i, v in enumerate(places[column].to_list()) if v]
-        sizes = [max(6.0, MAX_BUBBLE_PX * math.sqrt(places[column][i] / largest)) for i in rows]
+        sizes = [max(MIN_BUBBLE_PX, MAX_BUBBLE_PX * math.sqrt(places[column][i] / largest)) for i in rows]
         fig.add_trace(go.Scatter(x=[places["lon"][i] for i in rows], y=[places["lat"][i] for i in rows], mode="markers",
                                  name=label, text=[hover[i] for i in rows], hovertemplate="%{text}<extra></extra>",
                                  marker={"size": sizes, "color": colour, "opacity": 0.55,
                                          "line": {"width": 1, "color": "white"}}))
     fig.add_trace(go.Scatter(x=places["lon"], y=places["lat"], mode="markers", name="place with figures",
                              text=hover, hovertemplate="%{text}<extra></extra>",
-                             marker={"size": 5, "color": "#222"}))
+                             marker={"size": 3, "color": "#222"}))
     fig.update_xaxes(visible=False, range=[73, 136])  # all of China, the South China Sea islands too
     fig.update_yaxes(visible=False, range=[3, 54], scaleanchor="x", scaleratio=1 / math.cos(math.radians(MAP_LAT)))
     return _layout(fig, 680, hovermode="closest")

@@ -18,7 +18,7 @@ from reports.filters import Filters
 from warehouse.query import WarehouseMissing
 
 MARTS = files("reports").joinpath("marts")
-VIEWS = ("report_facts", "stated_figures")  # temp views the marts read, in order
+VIEWS = ("report_facts", "stated_figures")  # the temp tables the sections read, made in this order
 SECTIONS = ("headline", "totals_by_category_year", "top_places", "place_map", "largest_figures", "growth_rates",
             "rejects_by_reason", "data_quality", "quality_examples")
 
@@ -35,6 +35,7 @@ def read_sections(db_path: str | Path, filters: Filters) -> dict[str, pl.DataFra
         raise WarehouseMissing(f"no warehouse at {db_path}: run `newsfacts run PATH` first")
     con = duckdb.connect(str(db_path), read_only=True)
     try:
+        con.execute("set enable_progress_bar = false")  # it would draw over the CLI's output
         lookups = {**filters.frames(), "display_units": display_units(), "place_points": geo.place_points()}
         for name, frame in lookups.items():
             con.register(name, frame.to_arrow())
