@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,7 +29,7 @@ def write_report(db_path: str | Path, out_path: str | Path | None = None, filter
     sections = queries.read_sections(db_path, filters or Filters())
     html = page.render(sections, filters or Filters(), str(db_path), datetime.now())
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=out.parent, suffix=".tmp", delete=False) as tmp:
-        tmp.write(html)
-    os.replace(tmp.name, out)  # a browser reading the old report never sees half of the new one
+    partial = out.with_name(f".{out.name}.{os.getpid()}.tmp")  # made as any file is (umask), unlike a tempfile's 0600
+    partial.write_text(html, encoding="utf-8")
+    os.replace(partial, out)  # a browser reading the old report never sees half of the new one
     return ReportWritten(out, out.stat().st_size, time.perf_counter() - began, sections["headline"].row(0, named=True))

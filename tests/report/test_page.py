@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -44,9 +45,14 @@ def test_filters_show_on_the_page_and_narrow_it(samples_warehouse, tmp_path):
 def test_a_rewrite_replaces_the_report_whole(samples_warehouse, tmp_path):
     out = tmp_path / "report.html"
     out.write_text("old", encoding="utf-8")
-    write_report(samples_warehouse, out)
+    umask = os.umask(0o022)
+    try:
+        write_report(samples_warehouse, out)
+    finally:
+        os.umask(umask)
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert list(tmp_path.iterdir()) == [out]  # no temporary file left behind
+    assert out.stat().st_mode & 0o777 == 0o644  # made as any file is under the umask, not private as a tempfile
 
 
 def test_links_to_articles():
