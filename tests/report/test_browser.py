@@ -3,6 +3,7 @@ every chart and the map drew, with size, and the console shows no error."""
 
 from __future__ import annotations
 
+import re
 import tempfile
 
 import pytest
@@ -39,9 +40,16 @@ def opened(chromium, samples_warehouse, tmp_path_factory):
                                    lines: [...plot.querySelectorAll('.scatterlayer .js-line')].map(
                                        l => l.getBoundingClientRect().toJSON())}]))""")
             rows = page.evaluate("() => document.querySelectorAll('#map-table tr').length")
+            first_place = page.locator("#chart-map .scatterlayer .trace").last.locator(".points path").first
+            first_place.scroll_into_view_if_needed()
+            dot = first_place.bounding_box()
+            page.mouse.move(dot["x"] + dot["width"] / 2, dot["y"] + dot["height"] / 2)
+            page.wait_for_selector("#chart-map .hoverlayer .hovertext", timeout=10_000)
+            hover = page.locator("#chart-map .hoverlayer").text_content()
         finally:
             browser.close()
-    return {"drawn": drawn, "messages": messages, "requests": requests, "map_rows": rows, "uri": report.as_uri()}
+    return {"drawn": drawn, "messages": messages, "requests": requests, "map_rows": rows, "uri": report.as_uri(),
+            "hover": hover}
 
 
 def test_every_chart_drew_with_size(opened):
@@ -63,6 +71,11 @@ def test_the_map_drew_outlines_and_places(opened):
     assert width > 300 and height > 300, (width, height)
     assert chart["points"] >= 8 + 6  # a dot per place on the map, a bubble per place with investment or trade
     assert opened["map_rows"] == 1 + 8  # the table beside it: header and the 8 places of the samples
+    # the first place's point shows its numbers under the pointer (瑞丽边境经济合作区 sits on 瑞丽市's point)
+    shown = re.fullmatch(r"(瑞丽市|瑞丽边境经济合作区) \(云南省\)investment ([\d.,]+) 亿元trade (\S+) 亿元projects (\S+)(\d+) figures",
+                         opened["hover"])
+    assert shown, opened["hover"]
+    assert shown[2] == {"瑞丽市": "384.70", "瑞丽边境经济合作区": "6.80"}[shown[1]]
 
 
 def test_the_console_shows_no_error(opened):
