@@ -10,6 +10,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from reports.build import write_report
+from reports.filters import Filters
+from reports.queries import read_sections
 
 # As the issue asks: no sandbox (root in CI), no GPU, nothing phoning home, a fresh empty profile.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -45,11 +47,13 @@ def opened(chromium, samples_warehouse, tmp_path_factory):
             dot = first_place.bounding_box()
             page.mouse.move(dot["x"] + dot["width"] / 2, dot["y"] + dot["height"] / 2)
             page.wait_for_selector("#chart-map .hoverlayer .hovertext", timeout=10_000)
-            hover = page.locator("#chart-map .hoverlayer").text_content()
+            hover = page.evaluate("""() => [...document.querySelectorAll('#chart-map .hoverlayer .hovertext tspan.line')]
+                .map(line => line.textContent).join('|')""")
         finally:
             browser.close()
+    places = read_sections(samples_warehouse, Filters())["place_map"]  # what the map should show
     return {"drawn": drawn, "messages": messages, "requests": requests, "map_rows": rows, "uri": report.as_uri(),
-            "hover": hover}
+            "hover": hover, "places": places}
 
 
 def test_every_chart_drew_with_size(opened):
@@ -69,13 +73,21 @@ def test_the_map_drew_outlines_and_places(opened):
     width = max(b["right"] for b in lines) - min(b["left"] for b in lines)
     height = max(b["bottom"] for b in lines) - min(b["top"] for b in lines)
     assert width > 300 and height > 300, (width, height)
-    assert chart["points"] >= 8 + 6  # a dot per place on the map, a bubble per place with investment or trade
-    assert opened["map_rows"] == 1 + 8  # the table beside it: header and the 8 places of the samples
-    # the first place's point shows its numbers under the pointer (瑞丽边境经济合作区 sits on 瑞丽市's point)
-    shown = re.fullmatch(r"(瑞丽市|瑞丽边境经济合作区) \(云南省\)investment ([\d.,]+) 亿元trade (\S+) 亿元projects (\S+)(\d+) figures",
+    places = opened["places"]
+    assert places.height >= 8  # the samples name at least 8 places
+    bubbles = places["investment"].drop_nulls().len() + places["trade"].drop_nulls().len()
+    assert chart["points"] == places.height + bubbles  # a dot per place, a bubble per investment and per trade
+    assert opened["map_rows"] == 1 + places.height  # the table beside it: a header and every place
+    # the first place's point shows its numbers under the pointer (or those of a place on the same point:
+    # 瑞丽边境经济合作区 sits on 瑞丽市's)
+    shown = re.fullmatch(r"(\S+) \((\S+)\)\|investment (\S+) 亿元\|trade (\S+) 亿元\|projects (\S+)\|(\d+) figures",
                          opened["hover"])
     assert shown, opened["hover"]
-    assert shown[2] == {"瑞丽市": "384.70", "瑞丽边境经济合作区": "6.80"}[shown[1]]
+    first = places.row(0, named=True)
+    hovered = places.filter(places["place"] == shown[1]).row(0, named=True)
+    assert (hovered["lon"], hovered["lat"]) == (first["lon"], first["lat"])
+    assert shown[3] == (f"{hovered['investment']:,.2f}" if hovered["investment"] is not None else "–")
+    assert int(shown[6]) == hovered["figures"]
 
 
 def test_the_console_shows_no_error(opened):

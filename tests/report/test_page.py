@@ -9,6 +9,7 @@ from pathlib import Path
 from reports.build import write_report
 from reports.filters import parse_where
 from reports.page import article_href, sentence_href
+from warehouse.query import run_query
 
 
 def test_the_sample_report_needs_no_network(samples_warehouse, tmp_path):
@@ -37,9 +38,11 @@ def test_filters_show_on_the_page_and_narrow_it(samples_warehouse, tmp_path):
     written = write_report(samples_warehouse, tmp_path / "yunnan.html", parse_where(["province=云南"]))
     html = written.path.read_text(encoding="utf-8")
     assert "filters: provinces 云南" in html
-    assert written.headline["places"] == 2  # 瑞丽市 and 瑞丽边境经济合作区
+    _, yunnan = run_query(samples_warehouse, "select distinct place from facts where province = '云南省' and place is not null")
+    assert written.headline["places"] == len(yunnan) >= 2  # 瑞丽市 and 瑞丽边境经济合作区 at least
     table = html[html.index('id="map-table"'):html.index("</table>", html.index('id="map-table"'))]
     assert "瑞丽市" in table and "中山市" not in table
+    assert set(re.findall(r"<td>([^<]*省|[^<]*自治区)</td>", table)) == {"云南省"}
 
 
 def test_a_rewrite_replaces_the_report_whole(samples_warehouse, tmp_path):
