@@ -11,6 +11,7 @@ from playwright.sync_api import sync_playwright
 
 from reports.build import write_report
 from reports.filters import Filters
+from reports.page import MAP_TABLE_ROWS
 from reports.queries import read_sections
 
 # As the issue asks: no sandbox (root in CI), no GPU, nothing phoning home, a fresh empty profile.
@@ -75,9 +76,9 @@ def test_the_map_drew_outlines_and_places(opened):
     assert width > 300 and height > 300, (width, height)
     places = opened["places"]
     assert places.height >= 8  # the samples name at least 8 places
-    bubbles = places["investment"].drop_nulls().len() + places["trade"].drop_nulls().len()
+    bubbles = (places["investment"] > 0).sum() + (places["trade"] > 0).sum()
     assert chart["points"] == places.height + bubbles  # a dot per place, a bubble per investment and per trade
-    assert opened["map_rows"] == 1 + places.height  # the table beside it: a header and every place
+    assert opened["map_rows"] == 1 + min(places.height, MAP_TABLE_ROWS)  # the table beside it: a header, the places
     # the first place's point shows its numbers under the pointer (or those of a place on the same point:
     # 瑞丽边境经济合作区 sits on 瑞丽市's)
     shown = re.fullmatch(r"(\S+) \((\S+)\)\|investment (\S+) 亿元\|trade (\S+) 亿元\|projects (\S+)\|(\d+) figures",
