@@ -9,6 +9,7 @@ from pathlib import Path
 from reports.build import write_report
 from reports.filters import parse_where
 from reports.page import article_href, sentence_href
+from tests.report.conftest import load_articles
 from warehouse.query import run_query
 
 
@@ -67,3 +68,10 @@ def test_links_to_articles():
         "https://x.cn/a#:~:text=" + "%E7%91%9E%E4%B8%BD%E5%B8%82%E7%AD%BE%E7%BA%A6%E9%A1%B9%E7%9B%AE"
     assert sentence_href("https://x.cn/a", "12%") == "https://x.cn/a"
     assert Path("/data/news/a b.txt").as_uri() == "file:///data/news/a%20b.txt"
+
+
+def test_a_warehouse_with_nothing_yet_still_gives_a_page(tmp_path):
+    written = write_report(load_articles(tmp_path / "empty.duckdb", {}), tmp_path / "empty.html")
+    html = written.path.read_text(encoding="utf-8")
+    assert "No dated figures match the filters." in html and "No change rates match the filters." in html
+    assert 'id="chart-map"' in html and "Nothing was rejected." in html  # the outlines still draw
