@@ -2,10 +2,10 @@
 
 Metric: the phrase before the number in its clause (重点项目134个 -> 重点项目), else the noun after
 a count (六个现代化边境幸福村工程); a rate with nothing of its own before it takes the metric of the
-figure it follows (完成固定资产投资31.56亿元，同比增长370.2%). Category: the metric keyword nearest
-the number (rules/metrics.py). Place: the nearest place named before the figure in its sentence that
-is not a partner (spots.py), else the place carried from earlier sentences, else the article's
-main place.
+figure it follows (完成固定资产投资31.56亿元，同比增长370.2%). Category: the head noun of the
+metric (metric.py, rules/categories.tsv). Place: the nearest place named before the figure in its
+sentence that is not a partner (spots.py), else the place carried from earlier sentences, else the
+article's main place.
 """
 
 from __future__ import annotations

@@ -1,14 +1,30 @@
 """What a figure measures (metric) and its category, from the words around the number.
 
 The metric is the phrase between the clause start (or the previous figure) and the number, trimmed
-of fillers; a count with nothing before it takes the noun after it (六个现代化边境幸福村工程). A rate
-or a bare amount with nothing of its own (同比增长370.2%, 达92.9亿元) takes the previous figure's.
-A share (占...的八成三) is about the figure it follows unless its own subject precedes 占.
+of fillers. Its category is decided by its head noun (ANNOTATION.md's decision table), looked up in
+rules/categories.tsv: a Chinese noun phrase ends in its head, so the table noun ending nearest the
+end of the phrase is the head, the longest there (营业收入 before 收入, 进出口总额 before 总额), one
+reversed-trie search. Words the table lacks are passed over: rates, shares and changes (同比增长,
+占比) take the category of the quantity before them. Rows have a kind, and the structure around the
+number picks which noun is the head:
+
+- a count counts the noun after it, the last countable one of that phrase (380家跨境电商企业 ->
+  企业; 40个外资项目投资额 -> 项目); one after 为 counts who is served (为231家企业提供咨询服务);
+- an amount named right after the number (300万元援疆资金), a share's whole after it (65%的员工);
+- a share is of what is divided (占签约总额的58.3% -> investment), else of its subject, else of the
+  figure it follows;
+- an open head gives way to the noun right before it (补助+收入, 债券+资金: public_finance);
+- a zone's name or a sector before an amount is a list item's label (龙南产业园54亿元 after A经开区
+  进出口额86亿元), as is a line under a heading (attribution.py hands over the heading's metric);
+- a figure with no noun takes the clause before it (…项目占比提高，共有27个), else the figure before.
+The unit finally bounds the category (rules.metrics.fit_unit): money is never a count of projects,
+an area is land (other), persons are people.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from flows.rules import metrics as mr
 
@@ -86,10 +102,26 @@ def heading_metric(text: str) -> tuple[str, str] | None:
     return (text.strip(), hit[1]) if hit else None
 
 
+class _Around(NamedTuple):
+    """A figure's surroundings, as metric_and_category receives them (own: left trimmed of fillers)."""
+
+    own: str
+    left: str
+    right: str
+    rest: str
+    unit: str
+    counted: bool
+    previous: tuple[str | None, str] | None
+    listed: bool
+    before: str
+    carried: bool
+    classifier: str
+
+
 def metric_and_category(left: str, right: str, rest: str, unit: str, previous: tuple[str | None, str] | None,
                         listed: bool = False, before: str = "", carried: bool = False,
                         classifier: str = "") -> tuple[str | None, str]:
-    """(metric, category) of one figure.
+    """(metric, category) of one figure: the first of the ranked readings (_READINGS) that decides.
 
     left/right: the words before it in its clause and the noun after it; rest: the sentence after it;
     previous: the (metric, category) of the figure before it (or of the passage 其中 continues, or of
@@ -97,60 +129,96 @@ def metric_and_category(left: str, right: str, rest: str, unit: str, previous: t
     before: the clauses between that figure and this one's; carried: previous is an earlier line's;
     classifier: the measure word of a count (家, 个).
     """
-    metric, category = _decide(left, right, rest, unit, previous, listed, before, carried, classifier)
-    return metric, mr.fit_unit(unit, category)
-
-
-def _decide(left, right, rest, unit, previous, listed, before, carried, classifier):
     own = _trim(left).strip()
     if "(" in own or "（" in own:
         own = mr.BRACKETED.sub("", own)
-    counted = unit in _COUNTED
-    if counted and left.endswith(_FOR):  # 为231家企业提供咨询服务: what is done for them, if it is said
-        hit = nearest_keyword(right, left_side=False, counted=True)
+    around = _Around(own, left, right, rest, unit, unit in _COUNTED, previous, listed, before, carried, classifier)
+    for reading in _READINGS:  # the last, _inherited, always decides
+        found = reading(around)
+        if found:
+            break
+    return found[0], mr.fit_unit(unit, found[1])
+
+
+def _served(a: _Around):
+    """为231家企业提供咨询服务: a count after 为 is of who is served; what is done for them decides."""
+    if a.counted and a.left.endswith(_FOR):
+        hit = nearest_keyword(a.right, left_side=False, counted=True)
         if hit:
-            return (own + right) or None, hit[1]
-    named = _named_after(right, rest, unit, counted)
-    if named:  # 380家企业, 300万元援疆资金, 65%的员工: the noun after the number says what it is
-        return (own + right) or None, named.category
-    if "占" in own:  # a share is of what is divided (占签约总额的58.3%), else of its subject, else of the figure before
-        subject, divided = own.split("占", 1)
-        hit = nearest_keyword(divided, counted=counted, names=False) or nearest_keyword(subject, counted=counted,
-                                                                                         names=False)
-        if hit:
-            return subject or own, hit[1]
-        if previous:
-            return previous
-    hit = _nearest_head(own, counted=counted, names=counted)
-    if hit and hit.kind in _LABELS and previous and carried:
-        return previous  # 洋浦开发区2705家 under 新增企业数前三位： a list item's label, not what it counts
-    if hit and hit.kind in _TRADES and classifier == "家" and unit == "count":
-        return own, "enterprises"  # 引进跨境电商9家, 高新产业2家: 家 counts the firms of a trade
+            return (a.own + a.right) or None, hit[1]
+    return None
+
+
+def _said_after(a: _Around):
+    """380家企业, 300万元援疆资金, 65%的员工: the noun after the number says what it is."""
+    named = _named_after(a.right, a.rest, a.unit, a.counted)
+    return ((a.own + a.right) or None, named.category) if named else None
+
+
+def _share(a: _Around):
+    """A share is of what is divided (占签约总额的58.3%), else of its subject, else of the figure before."""
+    if "占" not in a.own:
+        return None
+    subject, divided = a.own.split("占", 1)
+    hit = nearest_keyword(divided, counted=a.counted, names=False) or nearest_keyword(subject, counted=a.counted,
+                                                                                     names=False)
     if hit:
-        return own, hit.category
-    if previous and not counted and _nearest_head(own, names=True):
-        return previous  # 龙南产业园54亿元 after A经开区进出口额86亿元: the label of a list's next item
-    hit = nearest_keyword(before, counted=counted, names=False)
-    if hit:  # 过亿元项目占比明显提高，共有27个: the figure's noun is in the clause before
-        return before.strip("，,；; "), hit[1]
-    if counted:
-        hit = nearest_keyword(right, left_side=False, counted=True)
-        if hit:  # 11大行业一业一证改革: no countable noun, the farthest word of the phrase
-            return (own + right) or None, hit[1]
-        if previous and (listed or _counts_places(right)):  # 27个国家59个城市: a list goes on; 开通航线
-            return previous  # 12条，辐射20多个国家: the countries the routes before reach
-        if len(right) >= 2:  # a noun of its own that says nothing known (17个市级帮扶集团)
-            return own + right, mr.UNIT_CATEGORY.get(unit, "other")
+        return subject or a.own, hit[1]
+    return a.previous
+
+
+def _own_head(a: _Around):
+    """The head noun of the phrase before the number; a zone or sector there is a list item's label."""
+    hit = _nearest_head(a.own, counted=a.counted, names=a.counted)
+    if hit and hit.kind in _LABELS and a.previous and a.carried:
+        return a.previous  # 洋浦开发区2705家 under 新增企业数前三位： a list item's label, not what it counts
+    if hit and hit.kind in _TRADES and a.classifier == "家" and a.unit == "count":
+        return a.own, "enterprises"  # 引进跨境电商9家, 高新产业2家: 家 counts the firms of a trade
+    if hit:
+        return a.own, hit.category
+    if a.previous and not a.counted and _nearest_head(a.own, names=True):
+        return a.previous  # 龙南产业园54亿元 after A经开区进出口额86亿元: the label of a list's next item
+    return None
+
+
+def _clause_before(a: _Around):
+    """过亿元项目占比明显提高，共有27个: a figure with no noun of its own takes the clause before's."""
+    hit = nearest_keyword(a.before, counted=a.counted, names=False)
+    return (a.before.strip("，,；; "), hit[1]) if hit else None
+
+
+def _count_without_noun(a: _Around):
+    """A count whose phrase has no countable noun: the farthest word of that phrase, a list going on,
+    the countries routes reach, or the unit's default for a noun that says nothing known."""
+    if not a.counted:
+        return None
+    hit = nearest_keyword(a.right, left_side=False, counted=True)
+    if hit:  # 11大行业一业一证改革
+        return (a.own + a.right) or None, hit[1]
+    if a.previous and (a.listed or _counts_places(a.right)):  # 27个国家59个城市; 开通航线12条，辐射20多个国家
+        return a.previous
+    if len(a.right) >= 2:  # 17个市级帮扶集团
+        return a.own + a.right, mr.UNIT_CATEGORY.get(a.unit, "other")
+    return None
+
+
+def _inherited(a: _Around):
+    """No noun anywhere: a rate or bare amount is the figure before's, else a keyword said after it
+    (251.7亿美元，这是新疆对外贸易额), else the unit's usual subject."""
+    own, right, unit, previous = a.own, a.right, a.unit, a.previous
     if unit == "km":  # a distance is not the rate's or count's before it (an area or volume may be: fit_unit)
         return (own + right) or None, mr.UNIT_CATEGORY[unit]
-    if previous and (unit == "percent" or counted or _bare(own)):
+    if previous and (unit == "percent" or a.counted or _bare(own)):
         return previous
     if previous:
         return (own or previous[0]), previous[1]
-    hit = _first_keyword(rest) if unit in _SAID_AFTER else None  # 251.7亿美元，这是新疆对外贸易额...
+    hit = _first_keyword(a.rest) if unit in _SAID_AFTER else None
     if hit:
         return hit
     return (own + right) or None, mr.UNIT_CATEGORY.get(unit, "other")
+
+
+_READINGS = (_served, _said_after, _share, _own_head, _clause_before, _count_without_noun, _inherited)
 
 
 def _counts_places(right: str) -> bool:
