@@ -1,5 +1,6 @@
 """Categories by the metric's head noun (categories.tsv, metric.py); our own sentences."""
 
+import re
 from datetime import date
 
 import pytest
@@ -227,3 +228,16 @@ def test_qualifiers_brackets_and_trips(text, mention, category):
 )
 def test_trades_sectors_and_allocations(text, mention, category):
     assert figures(text)[mention].category == category
+
+
+# The forward keyword search as the plain alternation it replaced: every word, longest first, the
+# aid-fund patterns among the words of their length
+_PLAIN_FORWARD = re.compile("|".join(p for p, _ in sorted(
+    [*((re.escape(w), len(w)) for w in mr.KEYWORD_CATEGORY), (mr.AID_FUND[0], 4), (mr.AID_FUND_TO, 6)],
+    key=lambda p: -p[1])))
+
+
+@pytest.mark.parametrize("text", ["外资项目投资额均超过", "累计投入援博资金和帮扶固原市资金", "社会消费品零售总额",
+                                  "进出口货物和货物", "没有关键词", "".join(h.example for h in mr.HEADS.values())])
+def test_forward_keyword_trie_finds_what_the_plain_alternation_finds(text):
+    assert [m.span() for m in mr.KEYWORDS.finditer(text)] == [m.span() for m in _PLAIN_FORWARD.finditer(text)]
