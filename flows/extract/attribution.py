@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 
 from flows.extract.figures import Mention
-from flows.extract.metric import heading_metric, left_context, metric_and_category, right_context
+from flows.extract.metric import heading_metric, left_context, metric_and_category, respective_metrics, right_context
 from flows.extract.placing import figure_place, last_place, respective_places
 from flows.extract.spots import Spots
 from flows.extract.subject import place_spots
@@ -74,7 +74,11 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
         previous = last_metric if _CONTINUES.match(sentence) else _list_heading(text, s, stripped, last_metric)
         floor = 0
         respective = respective_places(spots, sentence, s, inside) if "分别" in sentence else {}
+        pairs = respective_metrics(sentence, s, inside) if "分别" in sentence else {}
+        done = []  # (metric, category) of the sentence's figures so far, for pairs
         for mention, year in zip(inside, years, strict=True):
+            if mention.start in pairs:  # 分别增长36.4%和33.9%: each rate is of the figure it pairs with
+                previous = done[pairs[mention.start]]
             if floor > mention.start - s:  # a range's upper bound (300至500亩) shares the lower's span and metric
                 metric, category = previous
             else:
@@ -91,6 +95,7 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
             figures.append(_figure(text, stripped, mention, metric, category, year, place))
             previous, floor = (metric, category), mention.end - s
             last_metric = previous
+            done.append(previous)
         carried_place, placed = _handed_on(spots, sentence, s, e, carried_place), e
     return figures
 

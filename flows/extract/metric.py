@@ -96,6 +96,26 @@ def counted_noun(right: str) -> mr.Head | None:
     return found
 
 
+def respective_metrics(sentence: str, sent_start: int, mentions: list) -> dict[int, int]:
+    """Start of each figure of the run after 分别 -> the index in mentions of the figure before it that
+    it pairs with, one to one in order: 接待游客1068万人次，实现旅游收入83.5亿元，分别增长36.4%和33.9%.
+    Only when nothing is measured between them and 分别; a figure with a noun of its own keeps it."""
+    at = sent_start + sentence.find("分别")
+    before = [k for k, m in enumerate(mentions) if m.end <= at]
+    after: list[int] = []
+    for m in mentions:
+        if m.start <= at:
+            continue
+        if after and not _RUN_GAP.fullmatch(sentence, after[-1][1] - sent_start, m.start - sent_start):
+            break
+        after.append((m.start, m.end))
+    if len(after) < 2 or len(before) < len(after):
+        return {}
+    if nearest_keyword(sentence[mentions[before[-1]].end - sent_start:at - sent_start]):
+        return {}  # 城乡居民人均可支配收入分别增长5.5%和7.5%: a measure of its own, the 分别 is of groups
+    return {start: k for (start, _), k in zip(after, before[-len(after):], strict=True)}
+
+
 def heading_metric(text: str) -> tuple[str, str] | None:
     """(metric, category) a heading line gives the list under it (营业收入超500亿元的园区： -> other)."""
     hit = nearest_keyword(text, names=False)
@@ -160,6 +180,8 @@ def _share(a: _Around):
     if "占" not in a.own:
         return None
     subject, divided = a.own.split("占", 1)
+    if "分别" in subject:  # 分别占开工项目数和总投资的52.63%和49.94%: the first whole is the first figure's
+        divided = _WHOLES.split(divided, 1)[0]
     hit = nearest_keyword(divided, counted=a.counted, names=False) or nearest_keyword(subject, counted=a.counted,
                                                                                      names=False)
     if hit:
@@ -265,6 +287,8 @@ def _bare(own: str) -> bool:
 
 _SAID_AFTER = frozenset({"CNY", "USD", "EUR", "HKD", "percent"})
 _COUNTED = frozenset({"count", "person", "person_time"})
+_WHOLES = re.compile(r"[和、及与]")
+_RUN_GAP = re.compile(r"[、和及与，,]{1,2}|[、和，,]?增长|[、和，,]?下降")  # 36.4%和33.9%; 12亿元、增长5%
 _COUNTABLE = frozenset({"thing", "firm", "name"})
 _TRADES = frozenset({"measure", "sector"})  # what 家 after it makes a count of firms (跨境电商9家, 高新产业2家)
 _LABELS = frozenset({"name", "sector"})  # a zone or a sector before an amount names a part, not a measure
