@@ -141,7 +141,7 @@ class _Around(NamedTuple):
 def metric_and_category(left: str, right: str, rest: str, unit: str, previous: tuple[str | None, str] | None,
                         listed: bool = False, before: str = "", carried: bool = False,
                         classifier: str = "") -> tuple[str | None, str]:
-    """(metric, category) of one figure: the first of the ranked readings (_READINGS) that decides.
+    """(metric, category) of one figure: the first of the ranked readings below that decides.
 
     left/right: the words before it in its clause and the noun after it; rest: the sentence after it;
     previous: the (metric, category) of the figure before it (or of the passage 其中 continues, or of
@@ -152,11 +152,10 @@ def metric_and_category(left: str, right: str, rest: str, unit: str, previous: t
     own = _trim(left).strip()
     if "(" in own or "（" in own:
         own = mr.BRACKETED.sub("", own)
-    around = _Around(own, left, right, rest, unit, unit in _COUNTED, previous, listed, before, carried, classifier)
-    for reading in _READINGS:  # the last, _inherited, always decides
-        found = reading(around)
-        if found:
-            break
+    a = _Around(own, left, right, rest, unit, unit in _COUNTED, previous, listed, before, carried, classifier)
+    # The readings, ranked: the first that decides wins (the last, _inherited, always does)
+    found = (_served(a) or _said_after(a) or _share(a) or _own_head(a) or _clause_before(a)
+             or _count_without_noun(a) or _inherited(a))
     return found[0], mr.fit_unit(unit, found[1])
 
 
@@ -238,9 +237,6 @@ def _inherited(a: _Around):
     if hit:
         return hit
     return (own + right) or None, mr.UNIT_CATEGORY.get(unit, "other")
-
-
-_READINGS = (_served, _said_after, _share, _own_head, _clause_before, _count_without_noun, _inherited)
 
 
 def _counts_places(right: str) -> bool:
