@@ -2,11 +2,12 @@
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from flows.extract import extract_figures
-from flows.extract.metric import counted_noun
+from flows.extract.metric import counted_noun, nearest_keyword
 from flows.records import Article
 from flows.rules import metrics as mr
 from flows.rules.vocab import CATEGORIES
@@ -280,3 +281,22 @@ def test_respectively(text, mention, category):
 )
 def test_vocabulary_of_work_reports_and_ports(text, mention, category):
     assert figures(text)[mention].category == category
+
+
+GUIDE = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "ANNOTATION.md"
+
+
+def _guide_examples() -> list[tuple[str, str]]:
+    """(category, example) of ANNOTATION.md's category table; examples with a gloss (销售额 of goods)
+    or a unit in brackets keep their first word."""
+    if not GUIDE.exists():
+        return []
+    table = GUIDE.read_text(encoding="utf-8").split("## Categories")[1].split("Tie-breaks")[0]
+    rows = [re.match(r"\| (\w+) \| [^|]+ \| (.+) \|$", line) for line in table.splitlines()]
+    return [(m[1], example.split(" ")[0]) for m in rows if m and m[1] != "category" for example in m[2].split(", ")]
+
+
+@pytest.mark.skipif(not GUIDE.exists(), reason="../shared not present")
+@pytest.mark.parametrize("category, example", _guide_examples())
+def test_the_table_agrees_with_the_guides_examples(category, example):
+    assert nearest_keyword(example, counted=True)[1] == category
