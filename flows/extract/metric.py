@@ -2,9 +2,9 @@
 
 The metric is the phrase between the clause start (or the previous figure) and the number, trimmed
 of fillers. Its category is decided by its head noun (ANNOTATION.md's decision table), looked up in
-rules/categories.tsv: a Chinese noun phrase ends in its head, so the table noun ending nearest the
-end of the phrase is the head, the longest there (营业收入 before 收入, 进出口总额 before 总额), one
-reversed-trie search. Words the table lacks are passed over: rates, shares and changes (同比增长,
+rules/categories.tsv (heads.py): a Chinese noun phrase ends in its head, so the table noun ending
+nearest the end of the phrase is the head, the longest there (营业收入 before 收入, 进出口总额 before
+总额). Words the table lacks are passed over: rates, shares and changes (同比增长,
 占比) take the category of the quantity before them. Rows have a kind, and the structure around the
 number picks which noun is the head:
 
@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from flows.extract import heads as h
 from flows.rules import metrics as mr
 
 _CLAUSE_CHARS = "，,；;：:。！？!?\n"
@@ -52,50 +53,6 @@ def right_context(sentence: str, end: int) -> str:
     return tail[:cut.start()] if cut else tail
 
 
-def nearest_keyword(text: str, left_side: bool = True, counted: bool = False,
-                    names: bool = True) -> tuple[str, str] | None:
-    """(noun, category) of the head noun ending nearest the end of text, longest on a tie.
-
-    A firm named by its trade (物流业) is read only for a count, an event word (签约) only before the
-    number, the end of a zone's name (产业园) only where names is true.
-    """
-    hit = _nearest_head(text, left_side, counted, names)
-    return (hit.noun, hit.category) if hit else None
-
-
-def _nearest_head(text: str, left_side: bool = True, counted: bool = False, names: bool = True) -> mr.Head | None:
-    backwards = text[::-1]
-    for m in mr.KEYWORDS_REVERSED.finditer(backwards):
-        head = mr.head_of(m[0][::-1])
-        if head.kind == "firm" and not counted:
-            continue
-        if head.kind == "event" and not left_side:
-            continue
-        if (head.kind in _LABELS and not names) or head.kind == "place":
-            continue
-        if head.yields_to:  # 补助收入, 债券资金, 运输货物: the modifier right before it may decide
-            modifier = mr.KEYWORDS_REVERSED.match(backwards, m.end())
-            return mr.refined(head, modifier[0][::-1] if modifier else "")
-        return head
-    return None
-
-
-
-
-def counted_noun(right: str) -> mr.Head | None:
-    """The thing a count counts: the last countable noun of the phrase after the number, which ends
-    at a measure noun (380家跨境电商企业 -> 企业; 13个重大产业合作项目 -> 项目; 40个外资项目投资额 ->
-    项目, not 投资额)."""
-    found = None
-    for m in mr.KEYWORDS.finditer(right):
-        head = mr.head_of(m[0])
-        if head.kind in _COUNTABLE:
-            found = head
-        elif found:
-            break
-    return found
-
-
 def respective_metrics(sentence: str, sent_start: int, mentions: list) -> dict[int, int]:
     """Start of each figure of the run after 分别 -> the index in mentions of the figure before it that
     it pairs with, one to one in order: 接待游客1068万人次，实现旅游收入83.5亿元，分别增长36.4%和33.9%.
@@ -111,14 +68,14 @@ def respective_metrics(sentence: str, sent_start: int, mentions: list) -> dict[i
         after.append((m.start, m.end))
     if len(after) < 2 or len(before) < len(after):
         return {}
-    if nearest_keyword(sentence[mentions[before[-1]].end - sent_start:at - sent_start]):
+    if h.nearest_keyword(sentence[mentions[before[-1]].end - sent_start:at - sent_start]):
         return {}  # 城乡居民人均可支配收入分别增长5.5%和7.5%: a measure of its own, the 分别 is of groups
     return {start: k for (start, _), k in zip(after, before[-len(after):], strict=True)}
 
 
 def heading_metric(text: str) -> tuple[str, str] | None:
     """(metric, category) a heading line gives the list under it (营业收入超500亿元的园区： -> other)."""
-    hit = nearest_keyword(text, names=False)
+    hit = h.nearest_keyword(text, names=False)
     return (text.strip(), hit[1]) if hit else None
 
 
@@ -162,7 +119,7 @@ def metric_and_category(left: str, right: str, rest: str, unit: str, previous: t
 def _served(a: _Around):
     """为231家企业提供咨询服务: a count after 为 is of who is served; what is done for them decides."""
     if a.counted and a.left.endswith(_FOR):
-        hit = nearest_keyword(a.right, left_side=False, counted=True)
+        hit = h.nearest_keyword(a.right, left_side=False, counted=True)
         if hit:
             return (a.own + a.right) or None, hit[1]
     return None
@@ -170,7 +127,7 @@ def _served(a: _Around):
 
 def _said_after(a: _Around):
     """380家企业, 300万元援疆资金, 65%的员工: the noun after the number says what it is."""
-    named = _named_after(a.right, a.rest, a.unit, a.counted)
+    named = h.named_after(a.right, a.rest, a.unit, a.counted)
     return ((a.own + a.right) or None, named.category) if named else None
 
 
@@ -181,7 +138,7 @@ def _share(a: _Around):
     subject, divided = a.own.split("占", 1)
     if "分别" in subject:  # 分别占开工项目数和总投资的52.63%和49.94%: the first whole is the first figure's
         divided = _WHOLES.split(divided, 1)[0]
-    hit = nearest_keyword(divided, counted=a.counted, names=False) or nearest_keyword(subject, counted=a.counted,
+    hit = h.nearest_keyword(divided, counted=a.counted, names=False) or h.nearest_keyword(subject, counted=a.counted,
                                                                                      names=False)
     if hit:
         return subject or a.own, hit[1]
@@ -190,21 +147,21 @@ def _share(a: _Around):
 
 def _own_head(a: _Around):
     """The head noun of the phrase before the number; a zone or sector there is a list item's label."""
-    hit = _nearest_head(a.own, counted=a.counted, names=a.counted)
+    hit = h.nearest_head(a.own, counted=a.counted, names=a.counted)
     if hit and hit.kind in _LABELS and a.previous and a.carried:
         return a.previous  # 洋浦开发区2705家 under 新增企业数前三位： a list item's label, not what it counts
     if hit and hit.kind in _TRADES and a.classifier == "家" and a.unit == "count":
         return a.own, "enterprises"  # 引进跨境电商9家, 高新产业2家: 家 counts the firms of a trade
     if hit:
         return a.own, hit.category
-    if a.previous and not a.counted and _nearest_head(a.own, names=True):
+    if a.previous and not a.counted and h.nearest_head(a.own, names=True):
         return a.previous  # 龙南产业园54亿元 after A经开区进出口额86亿元: the label of a list's next item
     return None
 
 
 def _clause_before(a: _Around):
     """过亿元项目占比明显提高，共有27个: a figure with no noun of its own takes the clause before's."""
-    hit = nearest_keyword(a.before, counted=a.counted, names=False)
+    hit = h.nearest_keyword(a.before, counted=a.counted, names=False)
     return (a.before.strip("，,；; "), hit[1]) if hit else None
 
 
@@ -213,10 +170,10 @@ def _count_without_noun(a: _Around):
     the countries routes reach, or the unit's default for a noun that says nothing known."""
     if not a.counted:
         return None
-    hit = nearest_keyword(a.right, left_side=False, counted=True)
+    hit = h.nearest_keyword(a.right, left_side=False, counted=True)
     if hit:  # 11大行业一业一证改革
         return (a.own + a.right) or None, hit[1]
-    if a.previous and (a.listed or _counts_places(a.right)):  # 27个国家59个城市; 开通航线12条，辐射20多个国家
+    if a.previous and (a.listed or h.counts_places(a.right)):  # 27个国家59个城市; 开通航线12条，辐射20多个国家
         return a.previous
     if len(a.right) >= 2:  # 17个市级帮扶集团
         return a.own + a.right, mr.UNIT_CATEGORY.get(a.unit, "other")
@@ -233,27 +190,10 @@ def _inherited(a: _Around):
         return previous
     if previous:
         return (own or previous[0]), previous[1]
-    hit = _first_keyword(a.rest) if unit in _SAID_AFTER else None
+    hit = h.first_keyword(a.rest) if unit in _SAID_AFTER else None
     if hit:
         return hit
     return (own + right) or None, mr.UNIT_CATEGORY.get(unit, "other")
-
-
-def _counts_places(right: str) -> bool:
-    m = mr.KEYWORDS.match(right)
-    return m is not None and mr.head_of(m[0]).kind == "place"
-
-
-def _named_after(right: str, rest: str, unit: str, counted: bool) -> mr.Head | None:
-    """The noun right after the number that names the figure: a count's counted thing (380家企业),
-    an amount's own noun (投入300万元援疆资金), a share's whole (65%的员工是本地人)."""
-    if counted:
-        return counted_noun(right)
-    if unit == "percent" and rest[:1] == "的":
-        return counted_noun(mr.RIGHT_CUT.split(rest[1:12], 1)[0])
-    m = mr.KEYWORDS.match(right)
-    head = mr.head_of(m[0]) if m else None
-    return head if head and head.kind == "measure" else None
 
 
 def _trim(left: str) -> str:
@@ -285,13 +225,9 @@ _SAID_AFTER = frozenset({"CNY", "USD", "EUR", "HKD", "percent"})
 _COUNTED = frozenset({"count", "person", "person_time"})
 _WHOLES = re.compile(r"[和、及与]")
 _RUN_GAP = re.compile(r"[、和及与，,]{1,2}|[、和，,]?增长|[、和，,]?下降")  # 36.4%和33.9%; 12亿元、增长5%
-_COUNTABLE = frozenset({"thing", "firm", "name"})
 _TRADES = frozenset({"measure", "sector"})  # what 家 after it makes a count of firms (跨境电商9家, 高新产业2家)
 _LABELS = frozenset({"name", "sector"})  # a zone or a sector before an amount names a part, not a measure
 # A count after these is of beneficiaries: 为231家企业提供咨询服务, 帮助80户农户销售
 _FOR = ("为", "帮助", "帮", "向")
 
 
-def _first_keyword(text: str) -> tuple[str, str] | None:
-    m = mr.KEYWORDS.search(text)
-    return (m[0], mr.keyword_category(m[0])) if m else None

@@ -1,4 +1,4 @@
-"""Categories by the metric's head noun (categories.tsv, metric.py); our own sentences."""
+"""Categories by the metric's head noun (categories.tsv, heads.py, metric.py); our own sentences."""
 
 import re
 from datetime import date
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from flows.extract import extract_figures
-from flows.extract.metric import counted_noun, nearest_keyword
+from flows.extract.heads import counted_noun, nearest_keyword
 from flows.records import Article
 from flows.rules import metrics as mr
 from flows.rules.vocab import CATEGORIES
