@@ -277,6 +277,13 @@ def test_respectively(text, mention, category):
         ("每年可减少二氧化碳排放3.5万吨。", "3.5万吨", "other"),
         ("新建、改扩建中小学和幼儿园41所，新增学位2.2万个。", "2.2万个", "other"),
         ("项目一期交付住宅2600套。", "2600套", "other"),
+        # budget money spent as investment is still the budget's; credit and profit are other
+        ("全年争取中央预算内投资3.1亿元。", "3.1亿元", "public_finance"),
+        ("完成财政投资1.2亿元。", "1.2亿元", "public_finance"),
+        ("企业完成投资9亿元。", "9亿元", "investment"),
+        ("累计发放小额信贷1.7亿元。", "1.7亿元", "other"),
+        ("规上工业企业实现利润26亿元。", "26亿元", "other"),
+        ("新改建农村公路140公里。", "140公里", "logistics"),
     ],
 )
 def test_vocabulary_of_work_reports_and_ports(text, mention, category):
