@@ -221,16 +221,19 @@ class YearFlow:
     paragraph before them.
     """
 
-    def __init__(self, text: str, events: list[re.Match], published: int | None, title: str | None = None):
+    def __init__(self, text: str, events: list[re.Match], published: int | None, title: str | None = None,
+                 month: int | None = None):
         self.text = text
         self.current = current_year(text, published, events)
         self.dated = published is not None
+        self.month = month  # of the article's date, when it has a day
         # What a paragraph without a time word falls back to: the year the title reports on when it
         # is the article's or the one before (去年我市GDP增长5.3%, 某县2024年统计公报 of March 2025)
         self.reported = _title_year(title, self.current) if self.dated else None
         if self.reported is None:
             self.reported = self.current
         self.carried = self.reported
+        self.defaulted = True  # the carried year is the article's own: no time word set it
         self.section: int | None = None
         self.paragraph_end = -1
         self.own = [m.start() for m in events if role(m) in _OWN_ROLES]  # a paragraph's own time words
@@ -243,9 +246,11 @@ class YearFlow:
         # a list's head (2022年各园区新增企业：) hands its year to the items, as a heading does
         heads = heading or sentence.rstrip().endswith((":", "："))
         years, carried = sentence_years(sentence, offsets, self.carried, self.current, self.dated, events, start,
-                                        heads)
+                                        heads, month=self.month, defaulted=self.defaulted)
         if heading and carried != self.carried:
             self.section = carried
+        if carried != self.carried:
+            self.defaulted = False
         self.carried = carried
         return years
 
@@ -259,6 +264,7 @@ class YearFlow:
         n = bisect_left(self.own, start)
         if (n == len(self.own) or self.own[n] >= end) and not self._recent(self.carried):
             self.carried = self.reported if self.section is None else self.section
+            self.defaulted = self.section is None
 
     def _recent(self, year: int | None) -> bool:
         """The article's year or the one before: a review of last year (2023年，… in an article of
@@ -293,12 +299,14 @@ _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "」")
 
 def sentence_years(sentence: str, offsets: list[int], carried: int | None, current: int | None,
                    dated: bool, events: list[re.Match] | None = None, base: int = 0,
-                   heading: bool = False) -> tuple[list[int | None], int | None]:
+                   heading: bool = False, *, month: int | None = None,
+                   defaulted: bool = False) -> tuple[list[int | None], int | None]:
     """Years of the figures at offsets (relative to sentence) and the year carried to the next sentence.
 
     events: the sentence's time expressions when already found in the whole text, base: where the
     sentence starts in that text (matches then carry offsets in the text, not the sentence).
     heading: the sentence is a section heading (二、2024年主要预期目标): any year in it carries.
+    month: the article's month; defaulted: carried is the article's own year, no time word set it.
     Each time expression acts by its role (point, period, span, base) over its scope: one figure
     (2011年的228.2亿美元), the brackets it sits in, the listed figures after 分别, the ends of a span
     (从…到…), the sentence, or the passage it heads (carried).
@@ -311,6 +319,7 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
     offset = next(pending, None)
     found = list(TIME_WORDS.finditer(sentence) if events is None else events)
     listed = _respective_years(sentence, offsets) if "分别" in sentence else {}
+    anchored = False  # a point of this sentence (今年, 2023年) has set the year
     for m in [*found, None]:
         start = m.start() - base if m is not None else 0
         while offset is not None and (m is None or offset <= start):
@@ -340,6 +349,7 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             one_shot = (end + 1, year_number(m["year"]))
         elif m["year"] or m["named"]:  # a point: 2023年, 2019长三角…博览会
             state = year_number(m["year"] or m["named"])
+            anchored = True
             frame_seen = True
             if m["head"] or m["lead"] or heading:
                 carried = state
@@ -347,6 +357,7 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             one_shot = (named.end(), _relative(m["rel"], state, current, dated))
         elif m["rel"]:
             state = _relative(m["rel"], state, current, dated)
+            anchored = True
             frame_seen = True
             if (m["relhead"] and start < 12) or heading:
                 carried = state
@@ -366,6 +377,14 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
                 ends = (None, current, end)
         elif m["frame"]:
             frame_seen = True
+            # 1-11月 in an article of January 2024, no year said: a period that has not ended yet in the
+            # article's year is of the year before (unless planned: 预计上半年)
+            ended = _period_end(m["frame"])
+            if (defaulted and not anchored and state == current and month and ended and ended > month and current
+                    and not _PLANNED.search(sentence, 0, start)):
+                state = current - 1
+                if start < 12:
+                    carried = state
         elif m["cum"] and not frame_seen and CUMULATIVE_OPENS_YEAR:
             end = _CLAUSE_END.search(sentence, end)
             cum_clause_end = end.start() if end else len(sentence)
@@ -388,6 +407,26 @@ def _respective_years(sentence: str, offsets: list[int]) -> dict[int, int]:
         if len(after) == len(years):
             listed.update(zip(after, years, strict=True))
     return listed
+
+
+# The month a running total of a year ends in: 上半年 -> 6, 1-11月 -> 11, 前8个月 -> 8. Single quarters
+# are left alone (二季度重大项目集中开工 is held as the quarter opens), and so are the whole year and
+# its second half, as often a plan as a review.
+PERIOD_END = {"上半年": 6, "前三季度": 9}
+_MONTHS_TO = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]+)[-—~至](\d{1,2}|[一二三四五六七八九十]+)月"
+                        r"|前(\d+|[一二三四五六七八九十]+)个月")
+_PLANNED = re.compile(r"预计|计划|力争|目标|争取|有望|预期")
+
+
+def _period_end(frame: str) -> int | None:
+    """The month a period ends in, None for the whole year, a half year's second half or a date."""
+    if frame in PERIOD_END:
+        return PERIOD_END[frame]
+    m = _MONTHS_TO.fullmatch(frame)
+    if m is None:
+        return None
+    last = m[1] or m[2]
+    return int(last) if last.isdigit() else _cn_small(last)
 
 
 _PAST_POINTS = ("最初", "起初", "当初")  # a time long past, of no known year

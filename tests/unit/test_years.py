@@ -193,3 +193,19 @@ def test_the_previous_year_is_counted_from_the_year_in_force():
 def test_the_start_of_a_change_long_past_leaves_the_sentence_its_year():
     found = years("目前，口岸进口商品由最初的木材扩展到粮食、矿产等180多种。")
     assert found["180多种"] == 2024
+
+
+@pytest.mark.parametrize(
+    "text, mention, published, year",
+    [
+        # a running total that cannot have ended yet in the article's year is of the year before
+        ("1-11月，全市外贸进出口总额806亿元。", "806亿元", date(2024, 1, 10), 2023),
+        ("前三季度，全区新签约项目128个。", "128个", date(2024, 2, 5), 2023),
+        ("前三季度，全区新签约项目128个。", "128个", date(2024, 11, 5), 2024),  # ended: this year
+        ("预计上半年完成投资52亿元。", "52亿元", date(2024, 3, 1), 2024),  # a plan
+        ("今年前三季度，全区新签约项目128个。", "128个", date(2024, 2, 5), 2024),  # said: this year
+        ("二季度重大项目集中开工，总投资86亿元。", "86亿元", date(2024, 4, 18), 2024),  # held as it opens
+    ],
+)
+def test_a_period_resolves_against_the_articles_month(text, mention, published, year):
+    assert years(text, published=published)[mention] == year
