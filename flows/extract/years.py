@@ -46,7 +46,7 @@ TIME_WORDS = re.compile(
     rf"|(?P<range>(?P<first>{_YEAR}){_SP}(?:年{_SP})?[-—–~至到]{_SP}(?P<last>{_YEAR}){_SP}年)"
     rf"|(?P<span>近年来|近几年|多年来|一年多来|历年|最初|起初|当初|{_N}{_SP}年多?(?:来|以来)|近{_N}{_SP}年|连续{_N}年"
     rf"|(?:{_YEAR}){_SP}年(?:{_SP}\d{{1,2}}{_SP}月)?(?:以来|起|至今)|(?:{_YEAR})年[、和](?:{_YEAR})年两年"
-    rf"|(?:{_SINCE_EVENTS})(?:以来|至今)"
+    rf"|(?:{_SINCE_EVENTS})(?:以来|至今)|“?十[一二三四五]五”?(?:以来|期间|时期)"
     rf"|投产达效后|达产后|建成后|投产后)"
     rf"|(?P<lead>回顾|截至|截止)?{_SP}(?P<year>{_YEAR}){_SP}年度?"
     rf"(?P<head>{_PERIOD})?"
@@ -65,7 +65,7 @@ ROLES = {
     "rel": "point",  # 今年, 去年, 目前, 如今: against the article's year
     "frame": "period",  # 上半年, 1-9月, 前三季度, 全年: inside the year in force
     "range": "span",  # 2016—2022年; 从70亿元增长到232亿元 names its ends
-    "span": "span",  # 近三年, 十七年来, 开园以来, 2019年以来
+    "span": "span",  # 近三年, 十七年来, 开园以来, 2019年以来, “十四五”以来
     "since": "span",  # 自扶贫协作开展以来 (自4月10日试运营以来 is within a year)
     "base": "base",  # 比上年, 较2019年同期
     "cum": "total",  # 累计: a total over the period in force
@@ -130,7 +130,7 @@ def time_words(text: str) -> list[re.Match]:
 
 
 # One of these is in every time expression, or in its clause (the event noun of a named year)
-_ANY_TIME = re.compile(r"年|来|后|初|计|前|截|目前|季度|月|如今|当前|眼下|至今|会|论坛|活动|大赛|节")
+_ANY_TIME = re.compile(r"年|来|后|初|计|前|截|目前|季度|月|如今|当前|眼下|至今|期间|时期|会|论坛|活动|大赛|节")
 _CLAUSE_ENDS = "，,。；;"  # in no time expression but as its last character (the comma of _PERIOD)
 _CLAUSE_END_AT = re.compile(f"[{_CLAUSE_ENDS}]")
 _TO_CLAUSE_START = re.compile(f"(?s:.*[{_CLAUSE_ENDS}])")  # backtracks to the last clause end before endpos

@@ -25,6 +25,7 @@ from flows.extract.years import (
         "截至 2024 年 6 月，园区引进企业 52 家。",  # typeset spaces
         "2021某某博览会期间，签约项目8个，合作区挂牌至今落地企业31家。",  # a named year, a span with 至今
         "如今，眼下，当前，2016—2022年，全县年均增长8%。",  # present words and a range
+        "“十四五”以来，十三五期间，",  # plan periods
     ],
 )
 def test_time_words_finds_what_a_whole_scan_finds(text):

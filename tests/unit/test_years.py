@@ -45,6 +45,8 @@ def test_points_and_periods(text, mention, year):
         ("对口帮扶6年来，共实施项目218个。", "218个"),
         ("园区开园以来，累计引进项目96个。", "96个"),
         ("合作区挂牌至今，已落地企业310家。", "310家"),
+        ("“十四五”以来，全省累计投入衔接资金52亿元。", "52亿元"),  # a plan period of five years
+        ("十三五期间，全县新增企业1200家。", "1200家"),
     ],
 )
 def test_a_span_of_several_years_is_no_year(text, mention):
