@@ -43,7 +43,7 @@ _HEADER_SCAN = 12  # lines from the top where the date and publisher are looked 
 # headline, "2015年6月8日,某市首趟班列开行" a sentence.
 _DATELINE_MAX = 60
 _PROSE = re.compile(r"[,。;!?，；！？、]")
-_DATE_THEN_SPACE = re.compile(r"\s|$")
+_DATE_THEN_SPACE = re.compile(r"[\s】\])|]|$")  # 2022-07-18 08:05, 【2022-07-18】, 2022-07-18|来源
 # A month without a day, as a token of its own on a header line: "来源:某某周刊 2024年5月",
 # "发布时间:2024-05". Gives the year only: no day is made up.
 _YM = re.compile(r"(?:(?<=[\s:/》」)】])|^)((?:19|20)\d\d)(?:年|-|/|\.)(\d\d?)月?(?=\s|$)")
