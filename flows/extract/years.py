@@ -51,6 +51,8 @@ TIME_WORDS = re.compile(
     rf"|(?P<lead>回顾|截至|截止)?{_SP}(?P<year>{_YEAR}){_SP}年度?"
     rf"(?P<head>{_PERIOD})?"
     rf"|(?P<rel>今年|本年|去年|上年|过去一年|前年|明年|当年|目前|如今|当前|眼下)(?P<relhead>{_PERIOD})?"
+    # a year of the Republic of China calendar (Taiwan): 民国112年, 112年1-6月, 113年度 (112 + 1911 = 2023)
+    rf"|(?:(?<=民国)(?P<roc>\d{{2,3}})|(?<![\d.])(?P<roc_bare>1[01]\d)(?=年(?:度|\d{{1,2}}(?:[-—~至]\d{{1,2}})?月|[上下]半年|第?[一二三四]季)))年度?"
     rf"|(?P<named>(?:19|20)\d{{2}})(?=[“\"《]|[^\W\d_年月日家个项亿万元人名户台辆吨条座所多余])"
     rf"(?=[^,，。;；!?\s]{{1,30}}?(?:{_EVENT_NOUNS}))"
     rf"|(?P<frame>全年|上半年|下半年|前三季度|[一二三四]季度|年初|年底|年末|截至|截止|\d{{1,2}}[-—~至]\d{{1,2}}月"
@@ -62,6 +64,8 @@ TIME_WORDS = re.compile(
 ROLES = {
     "year": "point",  # 2023年, 截至 2023 年底
     "named": "point",  # 2019长三角国际汽车博览会: the event's year, written without 年
+    "roc": "point",  # 民国112年: 2023
+    "roc_bare": "point",  # 112年1-6月 in a Taiwanese text
     "rel": "point",  # 今年, 去年, 目前, 如今: against the article's year
     "frame": "period",  # 上半年, 1-9月, 前三季度, 全年: inside the year in force
     "range": "span",  # 2016—2022年; 从70亿元增长到232亿元 names its ends
@@ -71,6 +75,17 @@ ROLES = {
     "cum": "total",  # 累计: a total over the period in force
 }
 _OWN_ROLES = frozenset({"point", "period", "span"})
+
+
+def point_year(m: re.Match) -> int | None:
+    """The year a point names in digits: 2023年, 二〇二三年, 2019某某博览会, 民国112年 -> 2023."""
+    if m["year"] or m["named"]:
+        return year_number(m["year"] or m["named"])
+    roc = m["roc"] or m["roc_bare"]
+    return int(roc) + _ROC_EPOCH if roc else None
+
+
+_ROC_EPOCH = 1911  # 民国1年 is 1912
 
 
 def role(m: re.Match) -> str:
@@ -147,8 +162,8 @@ def current_year(text: str, published: int | None, events: list[re.Match] | None
         return published
     years = []
     for m in TIME_WORDS.finditer(text) if events is None else events:
-        if m["named"] or m["last"]:  # 2019长三角…博览会; 2016—2022年 reaches 2022
-            years.append(year_number(m["named"] or m["last"]))
+        if m["named"] or m["roc"] or m["roc_bare"] or m["last"]:  # 2019某某博览会; 2016—2022年 reaches 2022
+            years.append(point_year(m) or year_number(m["last"]))
         elif m["year"]:
             before = text[max(0, m.start() - 3):m.start()]
             if not (_FUTURE_BEFORE.search(before) or _FOUNDED_BEFORE.search(before)):
@@ -278,7 +293,7 @@ def _title_year(title: str | None, current: int | None) -> int | None:
         return None
     for m in TIME_WORDS.finditer(title):
         if role(m) == "point" and not _names_a_base(title, m):
-            year = year_number(m["year"] or m["named"]) if m["rel"] is None else _relative(m["rel"], None, current, True)
+            year = point_year(m) if m["rel"] is None else _relative(m["rel"], None, current, True)
             return year if year is not None and current - 1 <= year <= current else None
     return None
 
@@ -347,8 +362,8 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             restore = (close, state)  # (2019年2100万吨): a time word in brackets holds inside them
         if m["year"] and sentence.startswith("的", end):  # 是2015年的3.4倍: a base, the state stays
             one_shot = (end + 1, year_number(m["year"]))
-        elif m["year"] or m["named"]:  # a point: 2023年, 2019长三角…博览会
-            state = year_number(m["year"] or m["named"])
+        elif (named_year := point_year(m)) is not None:  # a point: 2023年, 2019长三角…博览会, 民国112年
+            state = named_year
             anchored = True
             frame_seen = True
             if m["head"] or m["lead"] or heading:

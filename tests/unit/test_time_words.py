@@ -26,6 +26,7 @@ from flows.extract.years import (
         "2021某某博览会期间，签约项目8个，合作区挂牌至今落地企业31家。",  # a named year, a span with 至今
         "如今，眼下，当前，2016—2022年，全县年均增长8%。",  # present words and a range
         "“十四五”以来，十三五期间，",  # plan periods
+        "民国112年，112年1-6月，113年度",  # years of the Republic of China calendar
     ],
 )
 def test_time_words_finds_what_a_whole_scan_finds(text):

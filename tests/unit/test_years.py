@@ -211,3 +211,15 @@ def test_the_start_of_a_change_long_past_leaves_the_sentence_its_year():
 )
 def test_a_period_resolves_against_the_articles_month(text, mention, published, year):
     assert years(text, published=published)[mention] == year
+
+
+@pytest.mark.parametrize(
+    "text, mention, year",
+    [
+        ("民国111年，全县出口额达到12亿新台币。", "12亿新台币", 2022),
+        ("112年1-6月，园区营业额增长8.6%。", "8.6%", 2023),
+        ("该校已有112年历史，在校生3200人。", "3200人", 2024),  # a duration, no year
+    ],
+)
+def test_a_year_of_the_republic_of_china_calendar(text, mention, year):
+    assert years(text)[mention] == year
