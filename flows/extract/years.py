@@ -92,7 +92,11 @@ _ROC_EPOCH = 1911  # 民国1年 is 1912
 
 def role(m: re.Match) -> str:
     """The role of a TIME_WORDS match: point, period, span, base or total."""
-    return next(r for group, r in ROLES.items() if m[group])
+    return _ROLE_OF_LAST[m.lastgroup]
+
+
+# The group that closes last in a match names its kind (a period after a year closes after it)
+_ROLE_OF_LAST = {**ROLES, "head": "point", "relhead": "point"}
 
 
 # 累计 without a span word (截至3月31日，集装箱累计到发...) is read as a total of the current year:
