@@ -24,10 +24,11 @@ _N = r"(?:[两二三四五六七八九十几多]|\d+)"
 # keeps spaces between a digit and a CJK character, so each pattern allows one where a number ends.
 _SP = " ?"
 _MONTH = rf"\d{{1,2}}{_SP}月"
+_MONTHS = rf"\d{{1,2}}{_SP}[-—~至]{_SP}\d{{1,2}}{_SP}月"  # 1-9月, 1 - 9 月
 # A period inside a year before the comma that makes the year head a passage: 2023年7月3日，  今年1-5月，
 # 截至今年6月底，
 _PERIOD = (rf"(?:{_SP}{_MONTH}(?:{_SP}\d{{1,2}}{_SP}日)?(?:[-—至到]\d{{1,2}}日)?(?:底|末|初)?"
-           rf"|{_SP}\d{{1,2}}[-—~至]\d{{1,2}}月|[上下]半年|前?[一二三四]季度|前三季度|底|末|初|全年)?{_SP}[，,]")
+           rf"|{_SP}{_MONTHS}|[上下]半年|前?[一二三四]季度|前三季度|底|末|初|全年)?{_SP}[，,]")
 # What an event named with its year is (2019长三角国际汽车博览会, 2024“数字经济”大会): its year is
 # written without 年
 _EVENT_NOUNS = "博览会|交易会|洽谈会|推介会|交流会|招商会|大会|年会|论坛|峰会|活动|展会|大赛|文化节|旅游节"
@@ -57,7 +58,7 @@ TIME_WORDS = re.compile(
     rf"|(?:(?<=民国)(?P<roc>\d{{2,3}})|(?<![\d.])(?P<roc_bare>1[01]\d)(?=年(?:度|\d{{1,2}}(?:[-—~至]\d{{1,2}})?月|[上下]半年|第?[一二三四]季)))年度?"
     rf"|(?P<named>(?:19|20)\d{{2}})(?=[“\"《]|[^\W\d_年月日家个项亿万元人名户台辆吨条座所多余])"
     rf"(?=[^,，。;；!?\s]{{1,30}}?(?:{_EVENT_NOUNS}))"
-    rf"|(?P<frame>全年|上半年|下半年|前三季度|[一二三四]季度|年初|年底|年末|截至|截止|\d{{1,2}}[-—~至]\d{{1,2}}月"
+    rf"|(?P<frame>全年|上半年|下半年|前三季度|[一二三四]季度|年初|年底|年末|截至|截止|{_MONTHS}"
     rf"|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|前\d+个月|前[一二三四五六七八九十]+个月|一年来)"
     rf"|(?P<cum>累计))"
 )
@@ -440,7 +441,7 @@ def _respective_years(sentence: str, offsets: list[int]) -> dict[int, int]:
 # are left alone (二季度重大项目集中开工 is held as the quarter opens), and so are the whole year and
 # its second half, as often a plan as a review.
 PERIOD_END = {"上半年": 6, "前三季度": 9}
-_MONTHS_TO = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]+)[-—~至](\d{1,2}|[一二三四五六七八九十]+)月"
+_MONTHS_TO = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]+) ?[-—~至] ?(\d{1,2}|[一二三四五六七八九十]+) ?月"
                         r"|前(\d+|[一二三四五六七八九十]+)个月")
 _PLANNED = re.compile(r"预计|计划|力争|目标|争取|有望|预期")
 
