@@ -171,9 +171,14 @@ def current_year(text: str, published: int | None, events: list[re.Match] | None
     a comparison base plus one (与2020年同期相比 -> 2021), a start plus a span (从一九九二年...十七年来 -> 2009), or an
     anniversary (开通10年来 ... 2013年首趟班列 -> 2023).
     """
-    if published:
-        return published
-    years = []
+    return published or inferred_year(text, events)[0]
+
+
+def inferred_year(text: str, events: list[re.Match] | None = None) -> tuple[int | None, bool]:
+    """The latest year an undated text reports on, and whether the text fixes it as its present (a
+    span up to now from a dated start: 2014年首趟班列 … 开通10年来; 今年 and 去年 then count from it)
+    rather than only naming it (2021年…, 比2020年增长, 2019某某博览会 may be this year or last)."""
+    years, fixed = [], []
     for m in TIME_WORDS.finditer(text) if events is None else events:
         if m["named"] or m["roc"] or m["roc_bare"] or m["last"]:  # 2019某某博览会; 2016—2022年 reaches 2022
             years.append(point_year(m) or year_number(m["last"]))
@@ -187,9 +192,10 @@ def current_year(text: str, published: int | None, events: list[re.Match] | None
                 years.append(year_number(digits[0]) + 1)
     for m in _SINCE_YEARS.finditer(text):
         span = m[2]
-        years.append(year_number(m[1]) + (int(span) if span.isdigit() else _cn_small(span)))
-    years += _anniversary_years(text)
-    return max(years) if years else None
+        fixed.append(year_number(m[1]) + (int(span) if span.isdigit() else _cn_small(span)))
+    fixed += _anniversary_years(text)
+    latest = max(years + fixed, default=None)
+    return latest, latest is not None and latest in fixed
 
 
 def _anniversary_years(text: str) -> list[int]:
@@ -252,8 +258,11 @@ class YearFlow:
     def __init__(self, text: str, events: list[re.Match], published: int | None, title: str | None = None,
                  month: int | None = None):
         self.text = text
-        self.current = current_year(text, published, events)
-        self.dated = published is not None
+        if published is None:
+            self.current, fixed = inferred_year(text, events)
+        else:
+            self.current, fixed = published, True
+        self.dated = fixed  # dated, or the text fixes its present: 去年 is the year before
         self.month = month  # of the article's date, when it has a day
         # What a paragraph without a time word falls back to: the year the title reports on when it
         # is the article's or the one before (去年我市GDP增长5.3%, 某县2024年统计公报 of March 2025)

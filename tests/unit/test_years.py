@@ -225,3 +225,14 @@ def test_a_period_resolves_against_the_articles_month(text, mention, published, 
 )
 def test_a_year_of_the_republic_of_china_calendar(text, mention, year):
     assert years(text)[mention] == year
+
+
+def test_last_year_of_an_undated_anniversary_article_is_the_year_before_its_present():
+    # 开通10年来 after a first train in 2014: the article is of 2024, so 去年 is 2023
+    text = "开通10年来，班列开行量稳居前列。\n2014年6月，首趟班列从某港出发。\n去年，班列开行1300列。"
+    assert years(text, published=None)["1300列"] == 2023
+
+
+def test_last_year_of_an_undated_article_that_only_names_a_year_is_that_year():
+    # 2021年 is named, not fixed as the present: the article may be of 2022, 去年 then being 2021
+    assert years("2021年，全县工业产值增长8%。去年，全县签约项目12个。", published=None)["12个"] == 2021
