@@ -17,121 +17,45 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_YEAR = r"(?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2}"
-_N = r"(?:[两二三四五六七八九十几多]|\d+)"
-# A typeset space between a number and its time word (2023 年, 截至 2024 年 6 月): normalisation
-# keeps spaces between a digit and a CJK character, so each pattern allows one where a number ends.
-_SP = " ?"
-_MONTH = rf"\d{{1,2}}{_SP}月"
-_MONTHS = rf"\d{{1,2}}{_SP}[-—~至]{_SP}\d{{1,2}}{_SP}月"  # 1-9月, 1 - 9 月
-# A period inside a year before the comma that makes the year head a passage: 2023年7月3日，  今年1-5月，
-# 截至今年6月底，
-_PERIOD = (rf"(?:{_SP}{_MONTH}(?:{_SP}\d{{1,2}}{_SP}日)?(?:[-—至到]\d{{1,2}}日)?(?:底|末|初)?"
-           rf"|{_SP}{_MONTHS}|[上下]半年|前?[一二三四]季度|前三季度|底|末|初|全年)?{_SP}[，,]")
-# What an event named with its year is (2019长三角国际汽车博览会, 2024“数字经济”大会): its year is
-# written without 年
-_EVENT_NOUNS = "博览会|交易会|洽谈会|推介会|交流会|招商会|大会|年会|论坛|峰会|活动|展会|大赛|文化节|旅游节"
-# A founding or opening a total counts from: 开园以来, 封关运行至今 (a span of years, no year of its own)
-_SINCE_EVENTS = "成立|开园|建园|建区|设立|挂牌|获批|运营|运行|开通|开行|投运|封关|托管|开展|启动"
-
-# One alternation, tried left to right at each position; the group that matched says what it is,
-# and ROLES below what it does.
-TIME_WORDS = re.compile(
-    # a one-character gate first: most positions fail it at once, which keeps the scan fast
-    r"(?=[比较与同相自近多一历最起当两二三四五六七八九十几连投达建托成开回截今本去目上过前明全下年累〇零\d"
-    r"如眼以至])"
-    rf"(?:(?P<base>(?:比|较|与|同比|相比){_SP}(?:(?:{_YEAR}){_SP}年(?!的)|上年|去年|上一年))"  # 比2005年提高: a base
-    rf"|(?P<since>自[^，,。；;]{{0,20}}?以来)"  # 自4月10日试运营以来 (within) / 自东西部扶贫协作开展以来 (span)
-    # 2016-2018年, 2015年—2022年: several years, whose ends a 从…到 inside may name
-    rf"|(?P<range>(?P<first>{_YEAR}){_SP}(?:年{_SP})?[-—–~至到]{_SP}(?P<last>{_YEAR}){_SP}年)"
-    rf"|(?P<span>近年来|近几年|多年来|一年多来|历年|最初|起初|当初|{_N}{_SP}年多?(?:来|以来)|近{_N}{_SP}年|连续{_N}年"
-    rf"|(?:{_YEAR}){_SP}年(?:{_SP}\d{{1,2}}{_SP}月)?(?:以来|起|至今)|(?:{_YEAR})年[、和](?:{_YEAR})年两年"
-    # 开园以来, 挂牌至今: matched from 以来/至今, the founding looked behind (each of two characters), so
-    # that the frequent first characters of the foundings (设, 运, 开) open no attempt
-    rf"|(?<=(?:{_SINCE_EVENTS}))(?:以来|至今)|十[一二三四五]五”?(?:以来|期间|时期)"
-    rf"|投产达效后|达产后|建成后|投产后)"
-    rf"|(?P<lead>回顾|截至|截止)?{_SP}(?P<year>{_YEAR}){_SP}年度?"
-    rf"(?P<head>{_PERIOD})?"
-    rf"|(?P<rel>今年|本年|去年|上年|过去一年|前年|明年|当年|目前|如今|当前|眼下)(?P<relhead>{_PERIOD})?"
-    # a year of the Republic of China calendar (Taiwan): 民国112年, 112年1-6月, 113年度 (112 + 1911 = 2023)
-    rf"|(?:(?<=民国)(?P<roc>\d{{2,3}})|(?<![\d.])(?P<roc_bare>1[01]\d)(?=年(?:度|\d{{1,2}}(?:[-—~至]\d{{1,2}})?月|[上下]半年|第?[一二三四]季)))年度?"
-    rf"|(?P<named>(?:19|20)\d{{2}})(?=[“\"《]|[^\W\d_年月日家个项亿万元人名户台辆吨条座所多余])"
-    rf"(?=[^,，。;；!?\s]{{1,30}}?(?:{_EVENT_NOUNS}))"
-    rf"|(?P<frame>全年|上半年|下半年|前三季度|[一二三四]季度|年初|年底|年末|截至|截止|{_MONTHS}"
-    rf"|[一二三四五六七八九十]+至[一二三四五六七八九十]+月|前\d+个月|前[一二三四五六七八九十]+个月|一年来)"
-    rf"|(?P<cum>累计))"
+from flows.rules.time_words import (
+    ANY_TIME,
+    ANY_TIME_OR_EVENT,
+    BASE_FIGURE,
+    CLAUSE_END,
+    CLAUSE_END_AT,
+    FOUNDED,
+    FOUNDED_BEFORE,
+    FUTURE_BEFORE,
+    LISTED_NEXT,
+    LISTED_YEARS,
+    MONTHS_TO,
+    MULTIPLE,
+    OWN_ROLES,
+    PAST_POINTS,
+    PERIOD_END,
+    PLANNED,
+    SINCE_YEARS,
+    SPAN_NUMERALS,
+    TIME_WORDS,
+    TO_CLAUSE_START,
+    UP_TO_NOW,
+    YEAR,
+    YEAR_DIGITS,
+    YEAR_WITHOUT_NIAN,
+    point_year,
+    role,
+    year_number,
 )
-# The role of each TIME_WORDS group, with an example. A paragraph's own time words are those of
-# every role but base and total: 比上年增长5% says nothing of when the paragraph is.
-ROLES = {
-    "year": "point",  # 2023年, 截至 2023 年底
-    "named": "point",  # 2019长三角国际汽车博览会: the event's year, written without 年
-    "roc": "point",  # 民国112年: 2023
-    "roc_bare": "point",  # 112年1-6月 in a Taiwanese text
-    "rel": "point",  # 今年, 去年, 目前, 如今: against the article's year
-    "frame": "period",  # 上半年, 1-9月, 前三季度, 全年: inside the year in force
-    "range": "span",  # 2016—2022年; 从70亿元增长到232亿元 names its ends
-    "span": "span",  # 近三年, 十七年来, 开园以来, 2019年以来, “十四五”以来
-    "since": "span",  # 自扶贫协作开展以来 (自4月10日试运营以来 is within a year)
-    "base": "base",  # 比上年, 较2019年同期
-    "cum": "total",  # 累计: a total over the period in force
-}
-_OWN_ROLES = frozenset({"point", "period", "span"})
-
-
-def point_year(m: re.Match) -> int | None:
-    """The year a point names in digits: 2023年, 二〇二三年, 2019某某博览会, 民国112年 -> 2023."""
-    if m["year"] or m["named"]:
-        return year_number(m["year"] or m["named"])
-    roc = m["roc"] or m["roc_bare"]
-    return int(roc) + _ROC_EPOCH if roc else None
-
-
-_ROC_EPOCH = 1911  # 民国1年 is 1912
-
-
-def role(m: re.Match) -> str:
-    """The role of a TIME_WORDS match: point, period, span, base or total."""
-    return _ROLE_OF_LAST[m.lastgroup]
-
-
-# The group that closes last in a match names its kind (a period after a year closes after it)
-_ROLE_OF_LAST = {**ROLES, "head": "point", "relhead": "point"}
-
 
 # 累计 without a span word (截至3月31日，集装箱累计到发...) is read as a total of the current year:
 # in this genre the multi-year totals say so (近年来, 十七年来, 托管以来). Kept as a switch for tests.
 CUMULATIVE_OPENS_YEAR = False
-_FUTURE_BEFORE = re.compile(r"(?:到|至|力争|计划|预计|目标|展望)$")
-# A founding date is no year reported on: 一家成立于2012年的合作社, 始建于1998年
-_FOUNDED_BEFORE = re.compile(r"(?:成立|创办|创建|始建|组建|建)于$")
-_SINCE_YEARS = re.compile(rf"[从自]({_YEAR})年[^。]{{0,60}}?(\d+|[一二三四五六七八九十]+)年来")
-# An anniversary told the other way round: 开通10年来 ... 2013年5月，首趟班列从这里出发 -> 2023.
-_YEARS_SINCE = re.compile(r"(\d+|[一二两三四五六七八九十]+) ?(?:周)?年来")  # read by _years_since, from each 年来
-_SPAN_NUMERALS = frozenset("一二两三四五六七八九十")
-# _YEAR opening with a character set (which one the lookbehinds then tell): the engine jumps between
-# 1, 2, 一 and 二 instead of entering the alternation at every position (~30 -> ~5 us a page).
-_YEAR_SET_FIRST = r"[12一二](?:(?<=1)9\d{2}|(?<=2)0\d{2}|(?<=[一二])[九〇零][〇零一二三四五六七八九]{2})"
-# The founding an anniversary counts from, in the sentence of its date: 2014年6月，某综保区正式封关运营;
-# 2020年6月3日，某港11个重点园区在全省同步挂牌
-_FOUNDED = re.compile(rf"({_YEAR_SET_FIRST}){_SP}年(?:{_SP}\d{{1,2}}{_SP}月(?:{_SP}\d{{1,2}}{_SP}日)?)?[^。；;]{{0,40}}?"
-                      r"(?:首趟|首列|首班|首次|首批|成立|开通|通车|启用|挂牌|揭牌|设立|获批|封关|开园|开业|投运|通过验收)")
-_CLAUSE_END = re.compile(r"[，,；;]")
-# A past year's figure named as a base: 由去年的25%提升至31%, 是去年同期的3倍, 去年同期为220列 (right before a number)
-_BASE_FIGURE = re.compile(r"(?<=去年|上年|前年)(?:同期(?:的|为|是)?|的)(?=[约近超逾]?[\d一二三四五六七八九十两])")
-_LISTED_NEXT = re.compile(r"[\d.]+\s?[%％万亿元个家项吨]*、")  # 29.1%、 the next item of a list follows
-_MULTIPLE = re.compile(r"[约近超逾]?[\d.一二三四五六七八九十两]+倍")  # 3倍, 3.4倍: a ratio to the base
-
-
-def year_number(text: str) -> int:
-    return int(text.translate(_CN_YEAR_DIGITS))
 
 
 def time_words(text: str) -> list[re.Match]:
     """Every time expression of text, found once per article: what TIME_WORDS.finditer(text) finds.
 
-    Only the clauses holding an _ANY_TIME character are scanned, which halves the cost of a scan of
+    Only the clauses holding an ANY_TIME character are scanned, which halves the cost of a scan of
     the whole page (75 -> 40 us a seed article). It finds the same: no time expression runs across a
     clause end, and each holds one of those characters.
     """
@@ -139,29 +63,19 @@ def time_words(text: str) -> list[re.Match]:
     scanned = 0
     # The event nouns of a named year (2019某某博览会) are common words (会, 活动): they are anchors only
     # where a year written without 年 occurs at all, which most pages lack
-    anchors = _ANY_TIME_OR_EVENT if _YEAR_WITHOUT_NIAN.search(text) else _ANY_TIME
+    anchors = ANY_TIME_OR_EVENT if YEAR_WITHOUT_NIAN.search(text) else ANY_TIME
     for anchor in anchors.finditer(text):
         at = anchor.start()
         if at < scanned:
             continue
-        opened = _TO_CLAUSE_START.match(text, scanned, at)
+        opened = TO_CLAUSE_START.match(text, scanned, at)
         begin = opened.end() if opened else scanned
-        stop = _CLAUSE_END_AT.search(text, at)
+        stop = CLAUSE_END_AT.search(text, at)
         # A comma may close an expression (2023年7月，): it belongs to the clause. 。；; never occur in
         # one, so the scan can end before them.
         scanned = len(text) if stop is None else stop.end() if stop[0] in "，," else stop.start()
         found += TIME_WORDS.finditer(text, begin, scanned)
     return found
-
-
-# One of these is in every time expression, or in its clause (the event noun of a named year)
-_ANY_TIME = re.compile(r"年|来|后|初|计|前|截|目前|季度|月|如今|当前|眼下|至今|期间|时期")
-_ANY_TIME_OR_EVENT = re.compile(rf"{_ANY_TIME.pattern}|会|论坛|活动|大赛|节")
-# 2019长三角…, 2024“…”: a gate only (it lets 1070 and 2990 through), a set first for speed
-_YEAR_WITHOUT_NIAN = re.compile(r"[12][09]\d\d(?=[“\"《]|[^\W\d_年月日])")
-_CLAUSE_ENDS = "，,。；;"  # in no time expression but as its last character (the comma of _PERIOD)
-_CLAUSE_END_AT = re.compile(f"[{_CLAUSE_ENDS}]")
-_TO_CLAUSE_START = re.compile(f"(?s:.*[{_CLAUSE_ENDS}])")  # backtracks to the last clause end before endpos
 
 
 def current_year(text: str, published: int | None, events: list[re.Match] | None = None) -> int | None:
@@ -184,13 +98,13 @@ def inferred_year(text: str, events: list[re.Match] | None = None) -> tuple[int 
             years.append(point_year(m) or year_number(m["last"]))
         elif m["year"]:
             before = text[max(0, m.start() - 3):m.start()]
-            if not (_FUTURE_BEFORE.search(before) or _FOUNDED_BEFORE.search(before)):
+            if not (FUTURE_BEFORE.search(before) or FOUNDED_BEFORE.search(before)):
                 years.append(year_number(m["year"]))
         elif m["base"]:
-            digits = re.search(_YEAR, m["base"])
+            digits = re.search(YEAR, m["base"])
             if digits:
                 years.append(year_number(digits[0]) + 1)
-    for m in _SINCE_YEARS.finditer(text):
+    for m in SINCE_YEARS.finditer(text):
         span = m[2]
         fixed.append(year_number(m[1]) + (int(span) if span.isdigit() else _cn_small(span)))
     fixed += _anniversary_years(text)
@@ -203,12 +117,12 @@ def _anniversary_years(text: str) -> list[int]:
     spans = _years_since(text)
     if len(spans) != 1:  # none, or several: no telling which goes with the founding year
         return []
-    founded = {year_number(m[1]) for m in _FOUNDED.finditer(text)}
+    founded = {year_number(m[1]) for m in FOUNDED.finditer(text)}
     return [founded.pop() + spans.pop()] if len(founded) == 1 else []
 
 
 def _years_since(text: str) -> set[int]:
-    """Lengths of the spans _YEARS_SINCE.finditer(text) finds (10年来, 十周年来), read back from each 年来.
+    """Lengths of the spans YEARS_SINCE.finditer(text) finds (10年来, 十周年来), read back from each 年来.
 
     A scan of the page tried the pattern at every position (~100 us on a page with one 年来). The
     match ending at a 年来 holds the run of numerals of one kind (\\d is isdecimal) right before it
@@ -225,7 +139,7 @@ def _years_since(text: str) -> set[int]:
             while begin and text[begin - 1].isdecimal():
                 begin -= 1
         else:
-            while begin and text[begin - 1] in _SPAN_NUMERALS:
+            while begin and text[begin - 1] in SPAN_NUMERALS:
                 begin -= 1
         if begin < end:
             spans.add(_span_length(text[begin:end]))
@@ -273,7 +187,7 @@ class YearFlow:
         self.defaulted = True  # the carried year is the article's own: no time word set it
         self.section: int | None = None
         self.paragraph_end = -1
-        self.own = [m.start() for m in events if role(m) in _OWN_ROLES]  # a paragraph's own time words
+        self.own = [m.start() for m in events if role(m) in OWN_ROLES]  # a paragraph's own time words
 
     def sentence(self, sentence: str, start: int, offsets: list[int], events: list[re.Match],
                  heading: bool = False) -> list[int | None]:
@@ -365,10 +279,10 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             if offset in listed:
                 years.append(listed[offset])
             # 同比2011年的228.2亿美元: that figure only; but 是2011年的3倍 is this year's ratio
-            elif one_shot[1] is not None and 0 <= offset - one_shot[0] <= 2 and not _MULTIPLE.match(sentence, offset):
+            elif one_shot[1] is not None and 0 <= offset - one_shot[0] <= 2 and not MULTIPLE.match(sentence, offset):
                 years.append(one_shot[1])
                 # 由上年的29.1%、19.8%调整为…: the items listed after that figure are of its year too
-                listed_next = _LISTED_NEXT.match(sentence, offset)
+                listed_next = LISTED_NEXT.match(sentence, offset)
                 one_shot = (listed_next.end(), one_shot[1]) if listed_next else (-1, None)
             elif ends is not None and offset > ends[2] and (end_year := _span_end(sentence, offset, ends)):
                 years.append(end_year)
@@ -390,7 +304,7 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             frame_seen = True
             if m["head"] or m["lead"] or heading:
                 carried = state
-        elif m["rel"] and (named := _BASE_FIGURE.match(sentence, end)):  # 由去年的25%提升至31%: 25% only
+        elif m["rel"] and (named := BASE_FIGURE.match(sentence, end)):  # 由去年的25%提升至31%: 25% only
             one_shot = (named.end(), _relative(m["rel"], state, current, dated))
         elif m["rel"]:
             state = _relative(m["rel"], state, current, dated)
@@ -406,11 +320,11 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
         elif m["range"]:  # 2012—2020年: several years; 从70亿元增长到232亿元 names its ends
             state = None
             ends = (year_number(m["first"]), year_number(m["last"]), end)
-        elif m["span"] in _PAST_POINTS and sentence.startswith("的", end):
+        elif m["span"] in PAST_POINTS and sentence.startswith("的", end):
             pass  # 由最初的电子产品扩展到200多种: the start of a change, not the time of the sentence
         elif m["span"] or (m["since"] and not _within_year(m["since"])):
             state = None
-            if _UP_TO_NOW.search(m[0]):  # 托管以来，人口从2万人增加到3.5万人: the last is now
+            if UP_TO_NOW.search(m[0]):  # 托管以来，人口从2万人增加到3.5万人: the last is now
                 ends = (None, current, end)
         elif m["frame"]:
             frame_seen = True
@@ -418,56 +332,38 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             # article's year is of the year before (unless planned: 预计上半年)
             ended = _period_end(m["frame"])
             if (defaulted and not anchored and state == current and month and ended and ended > month and current
-                    and not _PLANNED.search(sentence, 0, start)):
+                    and not PLANNED.search(sentence, 0, start)):
                 state = current - 1
                 if start < 12:
                     carried = state
         elif m["cum"] and not frame_seen and CUMULATIVE_OPENS_YEAR:
-            end = _CLAUSE_END.search(sentence, end)
+            end = CLAUSE_END.search(sentence, end)
             cum_clause_end = end.start() if end else len(sentence)
     if restore is not None:
         state = restore[1]
     return years, carried
 
 
-# Years listed before 分别 (在2022年、2023年分别为356亿元、418亿元): one to one to the figures after it
-_LISTED_YEARS = re.compile(rf"(?:{_YEAR}){_SP}年(?:[、和与及]{_SP}(?:{_YEAR}){_SP}年)+[^,，。;；]{{0,20}}?分别")
-_YEAR_DIGITS = re.compile(_YEAR)
-
-
 def _respective_years(sentence: str, offsets: list[int]) -> dict[int, int]:
     """Offset -> year of the figures a list of years before 分别 goes to, in order."""
     listed: dict[int, int] = {}
-    for m in _LISTED_YEARS.finditer(sentence):
-        years = [year_number(y) for y in _YEAR_DIGITS.findall(m[0])]
+    for m in LISTED_YEARS.finditer(sentence):
+        years = [year_number(y) for y in YEAR_DIGITS.findall(m[0])]
         after = [at for at in offsets if at >= m.end()][:len(years)]
         if len(after) == len(years):
             listed.update(zip(after, years, strict=True))
     return listed
 
 
-# The month a running total of a year ends in: 上半年 -> 6, 1-11月 -> 11, 前8个月 -> 8. Single quarters
-# are left alone (二季度重大项目集中开工 is held as the quarter opens), and so are the whole year and
-# its second half, as often a plan as a review.
-PERIOD_END = {"上半年": 6, "前三季度": 9}
-_MONTHS_TO = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]+) ?[-—~至] ?(\d{1,2}|[一二三四五六七八九十]+) ?月"
-                        r"|前(\d+|[一二三四五六七八九十]+)个月")
-_PLANNED = re.compile(r"预计|计划|力争|目标|争取|有望|预期")
-
-
 def _period_end(frame: str) -> int | None:
     """The month a period ends in, None for the whole year, a half year's second half or a date."""
     if frame in PERIOD_END:
         return PERIOD_END[frame]
-    m = _MONTHS_TO.fullmatch(frame)
+    m = MONTHS_TO.fullmatch(frame)
     if m is None:
         return None
     last = m[1] or m[2]
     return int(last) if last.isdigit() else _cn_small(last)
-
-
-_PAST_POINTS = ("最初", "起初", "当初")  # a time long past, of no known year
-_UP_TO_NOW = re.compile(r"来$|至今$|^近")  # spans that reach the present: 十年来, 开园以来, 挂牌至今, 近三年
 
 
 def _span_end(sentence: str, offset: int, ends: tuple[int, int, int]) -> int | None:
@@ -491,7 +387,7 @@ def _bracket_close(sentence: str, start: int, end: int) -> int | None:
 
 def _span_year(span: str) -> int | None:
     """The year a span starts in (2024年以来 -> 2024), None for spans without one (近年来)."""
-    head = re.match(_YEAR, span)
+    head = re.match(YEAR, span)
     return year_number(head[0]) if head else None
 
 

@@ -3,13 +3,8 @@ whole text finds (flows/extract/years.py). Our own sentences, each at a clause b
 
 import pytest
 
-from flows.extract.years import (
-    _YEARS_SINCE,
-    TIME_WORDS,
-    _span_length,
-    _years_since,
-    time_words,
-)
+from flows.extract.years import _span_length, _years_since, time_words
+from flows.rules.time_words import TIME_WORDS, YEARS_SINCE
 
 
 @pytest.mark.parametrize(
@@ -50,5 +45,5 @@ def test_time_words_finds_what_a_whole_scan_finds(text):
     ],
 )
 def test_years_since_finds_what_a_whole_scan_finds(text):
-    # _years_since reads back from each 年来 instead of trying _YEARS_SINCE at every position
-    assert _years_since(text) == {_span_length(m[1]) for m in _YEARS_SINCE.finditer(text)}
+    # _years_since reads back from each 年来 instead of trying YEARS_SINCE at every position
+    assert _years_since(text) == {_span_length(m[1]) for m in YEARS_SINCE.finditer(text)}

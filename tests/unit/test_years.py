@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 
 from flows.extract import extract_figures
-from flows.extract.years import TIME_WORDS, current_year, role
+from flows.extract.years import current_year
 from flows.records import Article
+from flows.rules.time_words import TIME_WORDS, role
 
 
 def years(text, published=date(2024, 9, 1)):
