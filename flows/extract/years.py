@@ -165,8 +165,9 @@ class YearFlow:
     A paragraph with no time word of its own does not inherit an earlier paragraph's look back
     (2020年，… then 如今…, 车间里…): it falls back to its section's year, else the article's own (its
     date's, or for an undated article the year its text fixes). The year before the article's is no
-    look back but the year a review reports on, and goes on. Short lines that end no sentence (list items, subheads) continue the
-    paragraph before them.
+    look back but the year a review reports on, and goes on. Short lines that end no sentence (list
+    items, subheads) continue the paragraph before them. A title naming the article's year or the one
+    before (去年我市GDP增长5.3%) is what the paragraphs without a time word report on.
     """
 
     def __init__(self, text: str, events: list[re.Match], published: int | None, title: str | None = None,
