@@ -272,6 +272,7 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
     found = list(TIME_WORDS.finditer(sentence) if events is None else events)
     listed = _respective_years(sentence, offsets) if "分别" in sentence else {}
     anchored = False  # a point of this sentence (今年, 2023年) has set the year
+    first_said: int | None = None  # the year a 从/由 named: 从2015年的384亿元
     for m in [*found, None]:
         start = m.start() - base if m is not None else 0
         while offset is not None and (m is None or offset <= start):
@@ -299,6 +300,13 @@ def sentence_years(sentence: str, offsets: list[int], carried: int | None, curre
             restore = (close, state)  # (2019年2100万吨): a time word in brackets holds inside them
         if m["year"] and sentence.startswith("的", end):  # 是2015年的3.4倍: a base, the state stays
             one_shot = (end + 1, year_number(m["year"]))
+            # 由2016年的235.6亿元增加到2021年的401.2亿元: a span whose ends the next 由…到 shares
+            said_from = sentence[start - 1:start]
+            if said_from in _FROM:
+                first_said = one_shot[1]
+            elif said_from in _TO and first_said is not None:
+                ends = (first_said, one_shot[1], end)
+                state = None  # the sentence goes on over the span: 年均增长8.9% has no one year
         elif (named_year := point_year(m)) is not None:  # a point: 2023年, 2019长三角…博览会, 民国112年
             state = named_year
             anchored = True
@@ -370,11 +378,15 @@ def _period_end(frame: str) -> int | None:
 def _span_end(sentence: str, offset: int, ends: tuple[int, int, int]) -> int | None:
     """The end of a span a figure is said at: 从70.51亿元 -> the first year, 增长到232.25亿元 -> the last."""
     before = sentence[offset - 1:offset]
-    if before == "从":
+    if before in _FROM:
         return ends[0]  # None for a span since a founding the text does not date
-    if before in ("到", "至") and "从" in sentence[ends[2]:offset]:
+    if before in _TO and any(word in sentence[ends[2]:offset] for word in _FROM):
         return ends[1]
     return None
+
+
+_FROM = ("从", "由")
+_TO = ("到", "至")
 
 
 def _bracket_close(sentence: str, start: int, end: int) -> int | None:

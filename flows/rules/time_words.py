@@ -32,7 +32,7 @@ TIME_WORDS = re.compile(
     # a one-character gate first: most positions fail it at once, which keeps the scan fast
     r"(?=[比较与同相自近多一历最起当两二三四五六七八九十几连投达建托成开回截今本去目上过前明全下年累〇零\d"
     r"如眼以至])"
-    rf"(?:(?P<base>(?:比|较|与|同比|相比){_SP}(?:(?:{YEAR}){_SP}年(?!的)|上年|去年|上一年))"  # 比2005年提高: a base
+    rf"(?:(?P<base>(?:比|较|与|同比|相比){_SP}(?:(?:{YEAR}){_SP}年(?!的)|上年|去年|前年|上一年))"  # 比2005年提高: a base
     rf"|(?P<since>自[^，,。；;]{{0,20}}?以来)"  # 自4月10日试运营以来 (within) / 自东西部扶贫协作开展以来 (span)
     # 2016-2018年, 2015年—2022年: several years, whose ends a 从…到 inside may name
     rf"|(?P<range>(?P<first>{YEAR}){_SP}(?:年{_SP})?[-—–~至到]{_SP}(?P<last>{YEAR}){_SP}年)"

@@ -237,3 +237,14 @@ def test_last_year_of_an_undated_anniversary_article_is_the_year_before_its_pres
 def test_last_year_of_an_undated_article_that_only_names_a_year_is_that_year():
     # 2021年 is named, not fixed as the present: the article may be of 2022, 去年 then being 2021
     assert years("2021年，全县工业产值增长8%。去年，全县签约项目12个。", published=None)["12个"] == 2021
+
+
+def test_the_ends_a_span_names_go_on_to_the_next_from_to_of_the_sentence():
+    text = "全县生产总值由2017年的96.4亿元增加到2022年的151.2亿元，税收收入由5.1亿元增加到9.7亿元，年均增长13.7%。"
+    found = years(text)
+    assert [found[m] for m in ("5.1亿元", "9.7亿元", "13.7%")] == [2017, 2022, None]
+
+
+def test_the_year_before_last_named_as_a_base_is_no_year_of_the_figures():
+    found = years("去年，园区就业人数较前年增加860人，达到5200人。", published=date(2025, 2, 10))
+    assert (found["860人"], found["5200人"]) == (2024, 2024)
