@@ -37,6 +37,7 @@ TIME_WORDS = re.compile(
     # 2016-2018年, 2015年—2022年: several years, whose ends a 从…到 inside may name
     rf"|(?P<range>(?P<first>{YEAR}){_SP}(?:年{_SP})?[-—–~至到]{_SP}(?P<last>{YEAR}){_SP}年)"
     rf"|(?P<span>近年来|近几年|多年来|一年多来|历年|最初|起初|当初|{_N}{_SP}年多?(?:来|以来)|近{_N}{_SP}年|连续{_N}年"
+    rf"|过去的?{_N}{_SP}年|{_N}年间|(?:{YEAR})/\d{{2}}{_SP}(?:财政)?年度"  # 过去五年, 五年间, 2023/24年度
     rf"|(?:{YEAR}){_SP}年(?:{_SP}\d{{1,2}}{_SP}月)?(?:以来|起|至今)|(?:{YEAR})年[、和](?:{YEAR})年两年"
     # 开园以来, 挂牌至今: matched from 以来/至今, the founding looked behind (each of two characters), so
     # that the frequent first characters of the foundings (设, 运, 开) open no attempt
@@ -63,7 +64,7 @@ ROLES = {
     "rel": "point",  # 今年, 去年, 目前, 如今: against the article's year
     "frame": "period",  # 上半年, 1-9月, 前三季度, 全年: inside the year in force
     "range": "span",  # 2016—2022年; 从70亿元增长到232亿元 names its ends
-    "span": "span",  # 近三年, 十七年来, 开园以来, 2019年以来, “十四五”以来
+    "span": "span",  # 近三年, 过去五年, 十七年来, 开园以来, 2019年以来, “十四五”以来, 2023/24年度
     "since": "span",  # 自扶贫协作开展以来 (自4月10日试运营以来 is within a year)
     "base": "base",  # 比上年, 较2019年同期
     "cum": "total",  # 累计: a total over the period in force

@@ -22,6 +22,7 @@ from flows.rules.time_words import TIME_WORDS, YEARS_SINCE
         "如今，眼下，当前，2016—2022年，全县年均增长8%。",  # present words and a range
         "“十四五”以来，十三五期间，",  # plan periods
         "民国112年，112年1-6月，113年度",  # years of the Republic of China calendar
+        "过去五年，三年间，2023/24年度，过去一年，",  # spans, and the year before
     ],
 )
 def test_time_words_finds_what_a_whole_scan_finds(text):

@@ -49,6 +49,9 @@ def test_points_and_periods(text, mention, year):
         ("合作区挂牌至今，已落地企业310家。", "310家"),
         ("“十四五”以来，全省累计投入衔接资金52亿元。", "52亿元"),  # a plan period of five years
         ("十三五期间，全县新增企业1200家。", "1200家"),
+        ("过去五年，全县累计引进项目320个。", "320个"),
+        ("三年间，园区新增就业岗位1.2万个。", "1.2万个"),
+        ("2022/23财政年度，政府收入为5800亿港元。", "5800亿港元"),  # a fiscal year across two years
     ],
 )
 def test_a_span_of_several_years_is_no_year(text, mention):
