@@ -38,7 +38,8 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
     spots, main = place_spots(text, article.title, article.original_text[:300])
     events = time_words(text)
     published = article.published_date.year if article.published_date else article.published_year
-    year_flow = YearFlow(text, events, published, article.title)
+    month = article.published_date.month if article.published_date else None
+    year_flow = YearFlow(text, events, published, article.title, month)
     carried_place = main
     figures, i, j, last_metric = [], 0, 0, None
     placed = 0  # carried_place holds for the spots before this offset
