@@ -84,10 +84,10 @@ def place_hits(text: str, context: Iterable[Place | str] | None = None) -> list[
             meant[surface] = places[place_id]
     found_hits = [(start, end, words[i], meant[words[i]]) for i, start, end in hits if words[i] in meant]
     # Each pass below runs only where a test made in C finds its sign (a character after or before a hit)
-    if found_hits and not _TOWN_FIRST.isdisjoint(map((text + " ").__getitem__, map(_SECOND, found_hits))):
+    if found_hits and not _TOWN_FIRST.isdisjoint(_chars_after(text, found_hits)):
         found_hits = _without_townships(text, found_hits)
     if "(" in text:  # normalisation folds （） to ASCII
-        opened = {m.end() for m in _OPEN_BRACKET.finditer(text)}
+        opened = _after_brackets(text)
         inside = compress(range(len(found_hits)), map(opened.__contains__, map(_FIRST, found_hits)))
         if named_in := {n for n in inside if _in_bracketed_name(text, found_hits[n][1])}:
             found_hits = [hit for n, hit in enumerate(found_hits) if n not in named_in]
@@ -119,6 +119,22 @@ def _resolve(index: Gazetteer, alias: Alias, named: set[str]) -> str | None:
     # Unconfirmed: a bare county name is dropped, a shared full name goes to the most prominent
     # place (ids are ordered by adcode: municipalities and provincial capitals come first).
     return None if alias.is_bare else alias.place_ids[0]
+
+
+def _chars_after(text: str, spans: list[tuple]) -> Iterable[str]:
+    """The character right after each span (start, end, ...), walked in C; none after the text's end."""
+    if spans[-1][1] >= len(text):
+        spans = spans[:-1]
+    return map(text.__getitem__, map(_SECOND, spans))
+
+
+def _after_brackets(text: str) -> set[int]:
+    """Offsets right after each "(" of text (str.find: a scan in C, cheaper than a regex's)."""
+    opened, at = set(), text.find("(")
+    while at >= 0:
+        opened.add(at + 1)
+        at = text.find("(", at + 1)
+    return opened
 
 
 def _without_townships(text: str, hits: list[tuple]) -> list[tuple]:
@@ -171,7 +187,6 @@ _NOT_AFTER = {written: not_after for written, _, not_after in rules.ZONE_SUFFIXE
 _ANY_NOT_AFTER = frozenset("".join(_NOT_AFTER.values()))
 _CANONICAL_SUFFIX = {written: canonical for written, canonical, _ in rules.ZONE_SUFFIXES} | {"": ""}
 _HAN = re.compile(r"[\u4e00-\u9fff]*")
-_OPEN_BRACKET = re.compile(r"\(")
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 _TOWN_FIRST = frozenset(word[0] for word in ("镇", "乡", "村", "街道", "社区"))  # TOWNSHIP_AFTER's first characters
 _STEM_STOP = re.compile("|".join(rules.ZONE_STEM_STOP_WORDS))
@@ -273,10 +288,10 @@ def _most_named(hits: list[tuple]) -> Place:
 
 def _followed_right(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The suffixes (start, end, suffix) not followed by a character they may not have after them."""
-    padded = text + " "
-    if _ANY_NOT_AFTER.isdisjoint(map(padded.__getitem__, map(_SECOND, spans))):  # the usual case, tested in C
+    if _ANY_NOT_AFTER.isdisjoint(_chars_after(text, spans)):  # the usual case, tested in C
         return spans
-    return [span for span in spans if padded[span[1]] not in _NOT_AFTER.get(span[2], "")]
+    end = len(text)
+    return [span for span in spans if span[1] == end or text[span[1]] not in _NOT_AFTER.get(span[2], "")]
 
 
 def _is_stem(stem: str) -> bool:
