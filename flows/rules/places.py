@@ -176,7 +176,7 @@ ZONE_STEM_MAX = 6  # characters between the division and the suffix: 东湖 (2),
 # A stem holding one of these is a phrase, not a name: 新疆南部四口岸 (四), 江苏省在园区 (在),
 # 上海对口支援三峡库区 (对), 山东再添国家级经济技术开发区 (再), 全市各开发区 (各), 该园区 (该).
 ZONE_STEM_STOP_CHARS = frozenset("的和与及或在再等各个全该本其是为了将把对向到从于由被已所这那此每多几些并且也都"
-                                 "一二三四五六七八九十百千两第年月日今去、")
+                                 "一二三四五六七八九十百千两第年月日今去、级属")  # 云南省级开发区, 昆明市属园区
 # Words that make a stem generic rather than a name (昆明重点园区, 云南省级开发区, 全省工业...),
 # or a clause (上海市落户三峡库区, 苏州推动开发区): the division hit stays the place.
 ZONE_STEM_STOP_WORDS = (

@@ -186,6 +186,7 @@ def test_generic_zone_words_are_no_places(text):
     ("云南重点园区实现营收", "云南省"),  # 重点: a generic word
     ("山东再添国家级经济技术开发区", "山东省"),  # 再, 国家级
     ("上海对口支援三峡库区", "上海市"),  # 对: the stem would swallow a clause
+    ("云南省级开发区营收增长", "云南省"), ("昆明市属园区新增企业", "昆明市"),  # 级, 属: a rank, no name
 ])
 def test_a_phrase_between_division_and_suffix_is_no_zone_name(text, place):
     assert [m.place.name for m in find_places(text)][0] == place
