@@ -42,6 +42,7 @@ class Article:
     text: str  # normalised: simplified script, pinyin debris and boilerplate removed, one paragraph a line
     title: str | None = None
     published_date: date | None = None
+    published_year: int | None = None  # also where the page gives a month but no day (来源:某刊 2024年5月)
     publisher: str | None = None
     bylines: list[str] = field(default_factory=list)  # reporters, editors, photographers
     script: str = "simplified"  # simplified | traditional | mixed

@@ -131,7 +131,7 @@ def star_tables(articles: pl.DataFrame, figures: pl.DataFrame, run_id: str, now:
 
 def _fact_figure(figures: pl.DataFrame, dim_metric: pl.DataFrame, articles: pl.DataFrame, run_id: str) -> pl.DataFrame:
     dates = articles.select("article_id", date_id=_date_id(pl.col("published_date")))
-    figures = figures.with_columns(figure_id=keys_of(figures, "article_id", "unit", "value", "is_change", "metric"))
+    figures = figures.with_columns(figure_id=keys_of(figures, "article_id", "unit", "value", "is_change", "metric", "place_id"))
     return (
         figures.with_columns(metric=pl.col("metric").fill_null(""))
         .join(dim_metric, on=["metric", "category"], how="left")

@@ -33,14 +33,16 @@ class StgArticle(pa.DataFrameModel):
 class StgFigure(pa.DataFrameModel):
     """One row per figure found in an article of the batch (grain: distinct figure in one article).
 
-    Distinct by value, unit, change and metric: 外资企业5户 and 示范村5个 are two figures, a headline
-    restating 总投资73.9亿元 of the body is one.
+    Distinct by value, unit, change, metric and place: 外资企业5户 and 示范村5个 are two figures, so are
+    乙市4个 and 丙市4个 of one list; a headline restating 总投资73.9亿元 of the body is one.
     """
 
     article_id: str = pa.Field(str_length={"min_value": 16, "max_value": 16})
     mention: str = pa.Field(str_length={"min_value": 1})
     sentence: str = pa.Field(str_length={"min_value": 1})
-    value: float = pa.Field(ge=0, le=1e16)  # 1e16 yuan is past any economy; larger is a parsing error
+    # 1e16 yuan is past any economy; larger is a parsing error. Negative: a decline (下降5% -> -5) or a
+    # written minus (利润-3.5亿元)
+    value: float = pa.Field(ge=-1e16, le=1e16)
     unit: str = pa.Field(str_matches=UNIT_PATTERN)
     qualifier: str = pa.Field(isin=QUALIFIERS)
     is_change: bool
@@ -54,5 +56,5 @@ class StgFigure(pa.DataFrameModel):
 
     class Config:
         strict = True
-        unique = ["article_id", "unit", "value", "is_change", "metric"]
+        unique = ["article_id", "unit", "value", "is_change", "metric", "place_id"]
 

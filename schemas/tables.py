@@ -100,7 +100,7 @@ class FactFigure(pa.DataFrameModel):
     date_id: pl.Int32 = pa.Field(nullable=True)
     mention: str = pa.Field(str_length={"min_value": 1})
     sentence: str = pa.Field(str_length={"min_value": 1})
-    value: float = pa.Field(ge=0, le=1e16)
+    value: float = pa.Field(ge=-1e16, le=1e16)  # negative for a decline (下降5% -> -5)
     unit: str = pa.Field(str_matches=UNIT_PATTERN)
     qualifier: str = pa.Field(isin=QUALIFIERS)
     is_change: bool

@@ -1,20 +1,18 @@
-"""Where each figure is: place mentions and deictics of an article as spots, its main place.
+"""The place mentions of an article as spots, and the roles that make a spot a partner.
 
-A spot is a place named in the text (or 我县, 全市 resolved to the article's place of that level),
-marked a partner when the figure is not its (对美国进出口, 与山东联手, 奔赴湖北武汉、浙江义乌, 四川中辰
-智慧科技有限公司, 武汉援疆工作队, the home of investors in 引导江苏企业到伊犁投资, a venue: 推介会在深圳举行).
-attribution.py picks the spot nearest before each figure. Cannot tell a donor from a recipient
-(湖北省、武汉市累计投入援博资金 is about 博乐, the sentence names only the donors).
+A spot is a place named in the text (or 我县, 全市 resolved to the article's place of that level: see
+subject.py), marked a partner when the figure is not its: 对美国进出口, 与山东联手, 奔赴湖北武汉、浙江义乌,
+四川中辰智慧科技有限公司, 武汉援疆工作队, the home of investors in 引导江苏企业到伊犁投资, a venue
+(推介会在深圳举行), and the roles of rules/roles.py (a location, a superlative's scope, a base of
+comparison, an origin, part of a name). placing.py picks the spot nearest before each figure.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
-from flows.extract.places import get_place, place_hits
 from flows.records import Place
+from flows.rules import roles
 
 
 class Spots:
@@ -24,7 +22,7 @@ class Spots:
     sentences holding a figure look at theirs.
     """
 
-    __slots__ = ("text", "starts", "ends", "places", "judged", "_deictic", "_checks")
+    __slots__ = ("text", "starts", "ends", "places", "judged", "donors", "_deictic", "_checks")
 
     def __init__(self, text: str, starts: list[int], ends: list[int], places: list[Place | None],
                  judged: list[bool | None], deictic: list[bool] | None, checks: tuple[bool, bool, bool]):
@@ -32,6 +30,7 @@ class Spots:
         self.judged = judged  # per spot: partner or not; None while not judged yet
         self._deictic = deictic  # per spot: a deictic (judged when made); None: there are none
         self._checks = checks  # (org, donor, facility): their words occur in the text
+        self.donors: set[str] = set()  # ids of the places that give aid in this article (place_spots)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -44,14 +43,14 @@ class Spots:
         # A list of partners (湖北武汉、浙江义乌) hands the flag on: judge the unjudged run of
         # near neighbours before n first, oldest first, without recursion
         chain, k = [n], n
-        while (p := self._previous(k)) >= 0 and self.judged[p] is None and self.starts[k] - self.ends[p] <= 4:
+        while (p := self.previous(k)) >= 0 and self.judged[p] is None and self.starts[k] - self.ends[p] <= 4:
             chain.append(p)
             k = p
         for k in reversed(chain):
             self.judged[k] = self._judge(k)
         return self.judged[n]
 
-    def _previous(self, n: int) -> int:
+    def previous(self, n: int) -> int:
         """Index of the place mention before spot n (deictics skipped), -1 for none."""
         n -= 1
         if self._deictic:
@@ -78,24 +77,26 @@ class Spots:
             investors = self._investors_between(n)
             if investors is not None:
                 return investors
+        if _plays_a_role(text, start, end):
+            return True
         check_org, check_donor, check_facility = self._checks
         if check_org or check_donor or check_facility:
             # The regexes run only where their word is close enough after the place to match
-            after = text[end:end + _AFTER_REACH]
-            donor = (check_donor and ("援" in after or "对口" in after or "帮扶" in after or "派" in after)
-                     and _DONOR_AFTER.match(text, end)
-                     and not _RECIPIENT_BEFORE.search(text, max(0, start - 2), start))
+            after = text[end:end + AFTER_REACH]
+            donor = check_donor and is_donor(text, start, end, after)
             org = check_org and ("公司" in after or "集团" in after) and _ORG_AFTER.match(text, end)
             if org or donor:
                 return True
             # 青岛胶州站: the station is 胶州's, the place right after 青岛 (inner), not 青岛's
             if check_facility and _FACILITY_AFTER.match(text, end) and self._next_start(n) != end:
                 return True
-        if text[start - 1:start] in _PARTNER_LAST and _PARTNER_BEFORE.search(text, max(0, start - 4), start):
+        p = self.previous(n)
+        if p >= 0 and text[self.ends[p]:start] in LIST_GAPS:  # 萧山区、余杭区和富阳区: 和 joins a list here
+            return bool(self.judged[p])
+        if text[start - 1:start] in _PARTNER_LAST and PARTNER_BEFORE.search(text, max(0, start - 4), start):
             return True
         if text[start - 1:start] == "在" and _VENUE_AFTER.match(text, end):
             return True
-        p = self._previous(n)
         if p >= 0 and start - self.ends[p] <= 4 and self.judged[p]:
             gap = text[self.ends[p]:start]
             return "、" in gap or "和" in gap or gap == ""
@@ -108,28 +109,54 @@ class Spots:
         after = self._next_start(n)
         if end < after <= end + _INVESTORS_REACH and _INVESTORS_TO.fullmatch(text, end, after):
             return True
-        p = self._previous(n)
+        p = self.previous(n)
         before = self.ends[p] if p >= 0 else -_INVESTORS_REACH - 1  # none: out of reach
         if start - _INVESTORS_REACH <= before < start and _INVESTORS_TO.fullmatch(text, before, start):
             return False
         return None
 
 
-# 对美国进出口, 与山东联手, 赴/前往/奔赴四川, 进山东市场, 占全国比重, 比全国高出: the place is the other side
-_PARTNER_MARKERS = ("对", "与", "同", "和", "赴", "往", "至", "到", "进", "占", "比", "较", "除", "销往", "运往")
-_PARTNER_BEFORE = re.compile(f"(?:{'|'.join(_PARTNER_MARKERS)})(?:我国|中国)?$")
+def _plays_a_role(text: str, start: int, end: int) -> bool:
+    """A location, a superlative's scope, a comparison base, a venue, an origin or part of a name
+    (rules/roles.py). Each pattern runs only where a character it needs is there: most spots play
+    no role, and a dozen regex calls a spot cost more than the rest of the judgement."""
+    last = text[start - 1:start]
+    if last in ("的", "（", "(") and roles.IN_NAME_BEFORE.search(text, max(0, start - 2), start) \
+            and (last == "的" or roles.IN_NAME_AFTER_BRACKET.match(text, end)):
+        return True
+    if last in roles.BEFORE_LAST and (roles.LOCATION_BEFORE.search(text, max(0, start - 2), start)
+                                      or roles.VENUE_BEFORE.search(text, max(0, start - 2), start)):
+        return True
+    reach = max(0, start - roles.ORIGIN_REACH)
+    after = text[end:end + roles.AFTER_REACH]
+    return bool(("来自" in text[reach:start] and roles.ORIGIN_BEFORE.search(text, reach, start))
+                or (after[:1] in roles.ORIGIN_FIRST and roles.ORIGIN_AFTER.match(text, end))
+                or ("政府" in after and roles.GOVERNMENT_AFTER.match(text, end))
+                or ("会场" in after and roles.VENUE_AFTER.match(text, end))
+                or ("的" in after and roles.BASE_AFTER.match(text, end))
+                or (("最" in after or "首" in after or "第一" in after or "唯一" in after) and roles.SCOPE_AFTER.match(text, end)))
+
+
+def is_donor(text: str, start: int, end: int, after: str) -> bool:
+    """武汉援疆工作队, 浙江省对口支援: the place gives; not 喀什地区援疆系统 (the recipient's office)
+    nor 对口支援阿克苏地区 (a recipient before its own 援 words)."""
+    return (("援" in after or "对口" in after or "帮扶" in after or "派" in after)
+            and _DONOR_AFTER.match(text, end) is not None
+            and not roles.RECIPIENT_BEFORE.search(text, max(0, start - 4), start)
+            and not roles.RECIPIENT_SYSTEM_AFTER.match(text, end))
+
+
+# 对美国进出口, 与山东联手, 赴/前往/奔赴四川, 进山东市场, 占全国比重, 比全国高出, 来自德国、香港: the other side
+_PARTNER_MARKERS = ("对", "与", "同", "和", "赴", "往", "至", "到", "进", "占", "比", "较", "除", "销往", "运往", "来自",
+                    "高于", "低于", "快于", "慢于")
+PARTNER_BEFORE = re.compile(f"(?:{'|'.join(_PARTNER_MARKERS)})(?:我国|中国)?$")
+LIST_GAPS = frozenset({"、", "和", "及", "与", "以及"})  # between the items of a list of places
 _PARTNER_LAST = frozenset(word[-1] for word in _PARTNER_MARKERS) | {"国", "\n"}  # "\n": $ matches before one
-# 我县, 本市, 全省: the article's place of that level; 全区 only where the article is about an autonomous
-# region (内蒙古自治区), elsewhere 区 is a district's own word. (全国 figures carry no place in gold: left out.)
-_DEICTIC = re.compile(r"(?:我|本|该|全)(省|市|县|州|区)")
-# Layout debris in a masthead: spaces (衡 水 市  统  计 局) and converter pinyin (統(tǒng))
-_MASTHEAD_DEBRIS = re.compile(r"\s+|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 # A place named inside an organisation's name is not where the figure is: 某某新材料科技有限公司的年产...
 _ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
 # A donor: 武汉援疆工作队, 湖北省、武汉市累计投入援博资金, 上海市积极对口支援 (the figure is the recipient's);
 # in an aid report the side that sends people too: 福建选派党政干部46名到宁夏挂职
 _DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶|选派|派驻)")
-_RECIPIENT_BEFORE = re.compile(r"(?:向|给|为)$")  # 向甘肃投入财政援助资金: the place receives
 # A place inside a facility's name: 青岛胶州站 (the figure is 青岛's), 在株洲凯悦酒店举行
 _FACILITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:站|机场|酒店|宾馆|大厦|会展中心)")
 # A venue: 开工活动在麒麟区主会场举行, 推介会在深圳举行. The event's figures are its host's (the city
@@ -139,110 +166,4 @@ _VENUE_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:举行|召开|举办|开幕)"
 _INVESTORS_TO = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|客商|商会|资本|企业家)(?:到|赴|来|在)")
 _INVESTORS_REACH = 9  # characters _INVESTORS_TO spans at most
 _INVESTORS_GO = frozenset("到赴来在")  # its last character
-_AFTER_REACH = 16  # characters _ORG_AFTER (10 + 6), _DONOR_AFTER (8 + 2) and _FACILITY_AFTER (4 + 4) span at most
-_FACILITY_WORD = re.compile(r"站|机场|酒店|宾馆|大厦|会展中心")  # none in the text: no place is inside a facility
-_LEVEL_OF = {"省": "province", "市": "prefecture", "县": "county", "州": "prefecture", "区": "province"}
-
-
-def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots, Place | None]:
-    """Every place mention and deictic in text, with the article's main place."""
-    hits = place_hits(text)
-    main, by_level = _main_places(hits + _letterhead_places(original), title)
-    starts = [hit[0] for hit in hits]
-    ends = [hit[1] for hit in hits]
-    places = [hit[3] for hit in hits]
-    judged: list[bool | None] = [None] * len(hits)
-    checks = ("公司" in text or "集团" in text, "援" in text or "对口" in text or "帮扶" in text,
-              _FACILITY_WORD.search(text) is not None)
-    deictic = None
-    for m in _DEICTIC.finditer(text):  # a few an article: inserted, after place mentions of the same start
-        if m[1] == "区" and not _is_autonomous_region(main):  # 全区: a district's own word, left to the carried place
-            continue
-        deictic = deictic or [False] * len(starts)
-        at = bisect_right(starts, m.start())
-        starts.insert(at, m.start())
-        ends.insert(at, m.end())
-        places.insert(at, _deictic(_LEVEL_OF[m[1]], main, by_level))
-        judged.insert(at, bool(_PARTNER_BEFORE.search(text, m.start() - 4, m.start())))  # a negative pos is 0
-        deictic.insert(at, True)
-    return Spots(text, starts, ends, places, judged, deictic, checks), main
-
-
-def _letterhead_places(text: str) -> list:
-    """Places in the masthead lines of the original (衡 水 市  统  计 局), which normalisation may drop."""
-    found = []
-    for line in text.split("\n", 2)[:2]:
-        if len(line) <= 60:
-            found += place_hits(_MASTHEAD_DEBRIS.sub("", line))
-    return found
-
-
-def _is_autonomous_region(place: Place | None) -> bool:
-    """内蒙古自治区, 广西壮族自治区: where 全区 and 我区 mean the whole province-level region."""
-    return place is not None and place.level == "province" and place.name.endswith("自治区")
-
-
-def _deictic(level: str, main: Place | None, by_level: dict[str, Place]) -> Place | None:
-    """本市 is the main place when that is a city (北京市, 重庆市), else the most named place of the level."""
-    if main and (main.level == level or (level == "prefecture" and main.name.endswith("市"))):
-        return main
-    return by_level.get(level) or main
-
-
-def _main_places(mentions: list, title: str | None) -> tuple[Place | None, dict[str, Place]]:
-    """The most named place (title mentions count thrice, a division gains half of its parts' mentions)."""
-    # Weights summed per place first (in order of first mention, which decides ties), then spread
-    # to the ancestors once per place rather than once per mention. Halves and wholes add exactly.
-    weights: dict[str, int] = {}
-    places = {}
-    in_title: dict[str, bool] = {}
-    for _, _, surface, place in mentions:
-        if surface not in in_title:
-            in_title[surface] = bool(title and surface in title)
-        place_id = place.place_id
-        weights[place_id] = weights.get(place_id, 0) + (3 if in_title[surface] else 1)
-        places[place_id] = place
-    score: dict[str, float] = {}
-    level_count: dict[str, dict[str, int]] = {}
-    for place_id, weight in weights.items():
-        place = places[place_id]
-        score[place_id] = score.get(place_id, 0) + weight
-        counts = level_count.setdefault(place.level, {})
-        counts[place_id] = counts.get(place_id, 0) + weight
-        for parent in _ancestors(place.parent_id):
-            score[parent.place_id] = score.get(parent.place_id, 0) + 0.5 * weight
-            places.setdefault(parent.place_id, parent)
-    # max() keeps the first of equal scores, as Counter.most_common did: the first named wins a tie
-    main = places[max(score, key=score.__getitem__)] if score else None
-    by_level = {level: places[max(c, key=c.__getitem__)] for level, c in level_count.items()}
-    if main and main.level == "province" and main.name.endswith("市"):  # 北京市: 本市 means the municipality
-        by_level.setdefault("prefecture", main)
-    return main, by_level
-
-
-@lru_cache(maxsize=4096)
-def _ancestors(place_id: str | None) -> tuple[Place, ...]:
-    """The divisions containing a place, nearest first, without the country."""
-    parent = get_place(place_id) if place_id else None
-    if parent is None or parent.level == "country":
-        return ()
-    return (parent, *_ancestors(parent.parent_id))
-
-
-def figure_place(spots: Spots, sent_start: int, fig_start: int, carried: Place | None) -> tuple[Place | None, bool]:
-    """(place, found in this sentence): a place right before the number (福建省百分之十点七), else the
-    nearest non-partner place before the figure, else the carried one."""
-    starts, ends, judged = spots.starts, spots.ends, spots.judged
-    for n in range(bisect_left(starts, fig_start) - 1, bisect_left(starts, sent_start) - 1, -1):
-        if fig_start == ends[n] or not (spots.partner(n) if judged[n] is None else judged[n]):
-            return spots.places[n], True
-    return carried, False
-
-
-def last_place(spots: Spots, start: int, end: int, carried: Place | None) -> Place | None:
-    """The place a sentence hands to the next: its last non-partner place."""
-    starts, judged = spots.starts, spots.judged
-    for n in range(bisect_left(starts, end) - 1, bisect_left(starts, start) - 1, -1):
-        if not (spots.partner(n) if judged[n] is None else judged[n]):
-            return spots.places[n]
-    return carried
+AFTER_REACH = 16  # characters _ORG_AFTER (10 + 6), _DONOR_AFTER (8 + 2) and _FACILITY_AFTER (4 + 4) span at most

@@ -18,9 +18,12 @@ from flows.records import RawDocument
 CHINESE_ENCODINGS = ["utf_8", "gb18030", "big5", "big5hkscs", "utf_16"]
 # Fields of a JSON record that may hold the article, tried in order: {"text": "..."}, {"content": "..."}.
 TEXT_FIELDS = ("text", "content", "body", "article")
-# JSON field -> hint name passed to parse_article: {"date": "2024-05-12"} -> published_date.
+# JSON field -> hint name passed to parse_article: {"date": "2024-05-12"} -> published_date. Where a
+# record has several fields for one hint, the first listed wins ("published_date" before "time").
 HINT_FIELDS = {"title": "title", "published_date": "published_date", "date": "published_date",
-               "published": "published_date", "publisher": "publisher", "source_name": "publisher"}
+               "published": "published_date", "pub_date": "published_date", "publish_date": "published_date",
+               "publish_time": "published_date", "pubtime": "published_date", "datetime": "published_date",
+               "time": "published_date", "publisher": "publisher", "source_name": "publisher"}
 
 
 def document_text(document: RawDocument) -> tuple[str, dict]:
@@ -65,5 +68,8 @@ def _json_record_text(content: bytes) -> tuple[str, dict]:
     body = next((record[k] for k in TEXT_FIELDS if isinstance(record.get(k), str)), None)
     if body is None:
         raise DecodeError("no_text_field", f"JSON record has none of the fields {', '.join(TEXT_FIELDS)}")
-    hints = {name: record[key] for key, name in HINT_FIELDS.items() if isinstance(record.get(key), str)}
+    hints: dict = {}
+    for key, name in HINT_FIELDS.items():
+        if isinstance(record.get(key), str) and name not in hints:
+            hints[name] = record[key]
     return body, hints

@@ -36,6 +36,17 @@ _NAME_SEPARATORS = re.compile(r"[\s、,]+")
 _NOT_NAMES = {"本报", "记者", "通讯员", "新华社", "中新社", "中新网", "电", "讯"}
 _MAX_BYLINE_LINE = 80
 _HEADER_SCAN = 12  # lines from the top where the date and publisher are looked for first
+# A dateline that is no furniture line: the date after an outlet or channel label, maybe a region
+# label after it ("人民网   2023-06-12 09:30:11", "财经频道 2022-11-03 16:45 广西",
+# "科普小知识2021-08-21 22:23:29"). Only in the header, on a short line without sentence punctuation,
+# and the date must end the line or be followed by a space: "2023年6月12日全市项目集中开工" is a
+# headline, "2015年6月8日,某市首趟班列开行" a sentence.
+_DATELINE_MAX = 60
+_PROSE = re.compile(r"[,。;!?，；！？、]")
+_DATE_THEN_SPACE = re.compile(r"\s|$")
+# A month without a day, as a token of its own on a header line: "来源:某某周刊 2024年5月",
+# "发布时间:2024-05". Gives the year only: no day is made up.
+_YM = re.compile(r"(?:(?<=[\s:/》」)】])|^)((?:19|20)\d\d)(?:年|-|/|\.)(\d\d?)月?(?=\s|$)")
 
 
 @dataclass(slots=True)
@@ -44,23 +55,28 @@ class Metadata:
 
     title: str | None = None
     published_date: date | None = None
+    published_year: int | None = None  # the year a header states without a day ("来源:某刊 2024年5月")
     publisher: str | None = None
     bylines: list[str] = field(default_factory=list)
 
 
 def read_metadata(lines: list[str], furniture: list[bool]) -> Metadata:
     """Title, date, publisher and bylines from normalize()'s lines and their furniture flags."""
-    return Metadata(title=read_title(lines, furniture), published_date=read_date(lines, furniture),
+    published = read_date(lines, furniture)
+    year = published.year if published else read_year(lines, furniture)
+    return Metadata(title=read_title(lines, furniture), published_date=published, published_year=year,
                     publisher=read_publisher(lines, furniture), bylines=read_bylines(lines, furniture))
 
 
 def read_title(lines: list[str], furniture: list[bool]) -> str | None:
     """The headline: the first short line before the first paragraph that is not furniture."""
     for line, is_furniture in zip(lines, furniture, strict=True):
+        if is_furniture:  # a menu of provinces may run longer than any headline: it is no paragraph
+            continue
         if len(line) > 64:  # a paragraph came first: the page has no headline ("1月19日,在...")
             return None
         cjk = len(_NAME_CHARS.findall(line))
-        if cjk >= 6 and not is_furniture and not SITE_NAME.match(line.replace(" ", "")) and not line.endswith("。"):
+        if cjk >= 6 and not SITE_NAME.match(line.replace(" ", "")) and not line.endswith("。"):
             return line
     return None
 
@@ -69,17 +85,61 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]")
 
 
 def read_date(lines: list[str], furniture: list[bool]) -> date | None:
-    """The first full date on a header (furniture) line: body dates are events, not publication."""
-    for line, is_furniture in zip(lines, furniture, strict=True):
-        if len(line) > 80 or not is_furniture:
+    """The first full date on a header line: furniture, or a dateline near the top.
+
+    Body dates are events, not publication: a line of prose is never read.
+    """
+    for n, (line, is_furniture) in enumerate(zip(lines, furniture, strict=True)):
+        if is_furniture and len(line) <= 80:
+            found = _first_date(line)
+        elif n < _HEADER_SCAN and _is_dateline(line):
+            found = _first_date(line, standalone=True)
+        else:
             continue
-        for match in _YMD.finditer(line):
-            if found := _safe_date(int(match[1]), int(match[2]), int(match[3])):
-                return found
-        for match in _DMY.finditer(line):
-            if found := _safe_date(int(match[3]), int(match[2]), int(match[1])):
-                return found
+        if found:
+            return found
     return None
+
+
+def _is_dateline(line: str) -> bool:
+    """A short header line without sentence punctuation: "财经频道 2022-11-03 16:45 广西"."""
+    return len(line) <= _DATELINE_MAX and _PROSE.search(line) is None
+
+
+def _first_date(line: str, standalone: bool = False) -> date | None:
+    """The first valid date of line; standalone: only one followed by a space or the line's end."""
+    for match in _YMD.finditer(line):
+        if standalone and not _DATE_THEN_SPACE.match(line, match.end()):
+            continue
+        if found := _safe_date(int(match[1]), int(match[2]), int(match[3])):
+            return found
+    for match in _DMY.finditer(line):
+        if found := _safe_date(int(match[3]), int(match[2]), int(match[1])):
+            return found
+    return None
+
+
+def read_year(lines: list[str], furniture: list[bool]) -> int | None:
+    """The year of a header that gives a month but no day: "来源:某某周刊 2024年5月" -> 2024."""
+    for n, (line, is_furniture) in enumerate(zip(lines, furniture, strict=True)):
+        if (is_furniture and len(line) <= 80) or (n < _HEADER_SCAN and _is_dateline(line)):
+            for match in _YM.finditer(line):
+                if 1 <= int(match[2]) <= 12:
+                    return int(match[1])
+    return None
+
+
+def date_in(value: str) -> tuple[date | None, int | None]:
+    """The date a record's field holds, and its year: "2024-05-12T21:12:41+08:00", "2024年5月12日 10:00";
+    a month alone ("2024-05", "2024年5月") gives the year only."""
+    if (match := _YMD.search(value)) and (found := _safe_date(int(match[1]), int(match[2]), int(match[3]))):
+        return found, found.year
+    if (match := _FIELD_YM.fullmatch(value.strip())) and 1 <= int(match[2]) <= 12:
+        return None, int(match[1])
+    return None, None
+
+
+_FIELD_YM = re.compile(r"((?:19|20)\d\d)(?:年|-|/|\.)(\d\d?)月?")
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

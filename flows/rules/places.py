@@ -171,6 +171,7 @@ ZONE_SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("港区", "港区", "域"), ("港", "港", "澳台口股币元资商人务籍湾城剧片区"),
     ("口岸", "口岸", ""), ("合作区", "合作区", "域"), ("试验区", "试验区", "域"), ("示范区", "示范区", "域"),
     ("经济区", "经济区", "域"), ("库区", "库区", "域"),  # 丹江口库区
+    ("投资区", "投资区", ""),  # 漳州台商投资区, 杏林台商投资区
 )
 ZONE_STEM_MAX = 6  # characters between the division and the suffix: 东湖 (2), 承接产业转移 (6)
 # A stem holding one of these is a phrase, not a name: 新疆南部四口岸 (四), 江苏省在园区 (在),

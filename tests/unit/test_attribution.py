@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from flows.extract import extract_figures
+from flows.extract.subject import place_spots
 from flows.extract.years import current_year
 from flows.records import Article
 from flows.rules.metrics import KEYWORD_CATEGORY, KEYWORDS_REVERSED
@@ -43,7 +44,8 @@ def test_rate_takes_the_metric_of_the_figure_it_follows():
         ("设立18个便民服务窗口。", "18个", "public_service"),  # the counted noun follows
         ("地区生产总值320亿元。", "320亿元", "other"),
         ("其中无偿援助资金0.8亿元。", "0.8亿元", "public_finance"),  # nearest and longest keyword: 援助资金
-        ("海关统计，口岸进出口货运量860万吨。", "860万吨", "trade"),  # a port's trade, not its freight
+        # freight moved is logistics whatever it crosses (revised guide: the head noun 货运量 decides)
+        ("海关统计，口岸进出口货运量860万吨。", "860万吨", "logistics"),
         ("社会消费品零售总额420亿元。", "420亿元", "trade"),  # domestic trade
         ("兑现企业奖补资金1500万元。", "1500万元", "public_finance"),  # money the government hands out
         ("安排产业扶持资金6000万元。", "6000万元", "public_finance"),
@@ -63,9 +65,9 @@ def test_rate_takes_the_metric_of_the_figure_it_follows():
         ("企业所得税6.2亿元。", "6.2亿元", "public_finance"),
         ("社会保障和就业支出31.4亿元。", "31.4亿元", "public_finance"),
         ("争取上级转移支付资金40亿元。", "40亿元", "public_finance"),
-        # tourism and consumption: receipts are other output, catering turnover domestic trade
+        # tourism and consumption: receipts and a firm's turnover are other output
         ("实现旅游收入18.2亿元。", "18.2亿元", "other"),
-        ("餐饮企业营业额2.1亿元。", "2.1亿元", "trade"),
+        ("餐饮企业营业额2.1亿元。", "2.1亿元", "other"),  # revised guide: a firm's turnover (收入/营收) is other
         ("共受理游客投诉326件。", "326件", "public_service"),  # not 游客's people
         ("5家酒店平均入住率八成五。", "5家", "enterprises"),
         ("5家酒店平均入住率八成五。", "八成五", "other"),
@@ -75,7 +77,7 @@ def test_rate_takes_the_metric_of_the_figure_it_follows():
         ("合作社现有社员120户。", "120户", "people"),
         ("光伏装机容量2.4万千瓦。", "2.4万千瓦", "other"),
         ("新建铁路装卸线3条。", "3条", "logistics"),
-        ("8栋标准化厂房已经完工。", "8栋", "projects"),  # a park's construction
+        ("8栋标准化厂房已经完工。", "8栋", "other"),  # revised guide: counts of facilities are other
         ("开工城际铁路等9个基础设施项目。", "9个", "projects"),  # 铁路 alone is no freight
     ],
 )
@@ -237,3 +239,124 @@ def test_keyword_trie_finds_what_the_plain_alternation_finds(phrase):
     backwards = phrase[::-1]
     assert [m.span() for m in KEYWORDS_REVERSED.finditer(backwards)] == [
         m.span() for m in _PLAIN_REVERSED.finditer(backwards)]
+
+
+@pytest.mark.parametrize("text, mention, place", [
+    # a location description locates the subject; its places (and the list after them) are not the
+    # subject, and 该区 is the zone named (found in the text: 曲靖经开区 is on no list)
+    ("曲靖经开区位于云南东部，处于昆明和贵阳之间。截至9月底，该区累计引进项目63个。", "63个", "曲靖经济技术开发区"),
+    # the scope of a superlative is not the subject; the subject was named first
+    ("玉溪市已成为云南最大的烟草产业基地。今年上半年实现工业产值210亿元。", "210亿元", "玉溪市"),
+    # investors' origin (来自…) is no place of the figure
+    ("柳州市外资企业增至61家，其中来自德国、香港等地的19家企业今年落户。", "19家", "柳州市"),
+    # a share's second denominator is a base of comparison
+    ("昆明市实际利用外资占全省的41.2%，是曲靖市的2.3倍。", "2.3倍", "昆明市"),
+    # the investors' home inside a project's name (…元的杭州某某项目) is handed to no list item
+    ("今年，九江市签约了总投资4亿元的杭州某某材料生产、总投资6亿元的宁波某某装备研发等项目。", "6亿元", "九江市"),
+    # a city in brackets inside a company's name
+    ("株洲市今年引进某某软件（长沙）有限公司等企业8家。", "8家", "株洲市"),
+    # a venue where the branch meetings sit is not the subject
+    ("楚雄州项目集中开工，主会场设在禄丰市某产业园，各县市设分会场。全州开工项目88个。", "88个", "楚雄彝族自治州"),
+])
+def test_places_in_other_roles_are_not_the_figures_place(text, mention, place):
+    assert figures(text)[mention].place.name == place
+
+
+def test_a_donor_anywhere_in_an_aid_article_is_a_donor_everywhere():
+    # 山东省 gives (对口协作); later it opens a sentence about the money it arranged: still the recipient's figures
+    text = "2024年山东省对口协作湘西州项目开工。今年，山东省安排的协作资金里，州本级安排资金2.6亿元、项目35个。"
+    assert figures(text)["2.6亿元"].place.name == "湘西土家族苗族自治州"
+    # the recipient's own aid office (喀什地区援疆系统) makes it no donor
+    text = "广东省对口支援喀什地区。近两年，喀什地区援疆系统累计引进企业52家。"
+    assert figures(text)["52家"].place.name == "喀什地区"
+    # 消费帮扶 names a measure, not a giver: 重庆 is the subject
+    text = "去年重庆实现消费帮扶48.2亿元。争取浙江、上海等省市采购重庆农副产品。与山东联手，鲁渝消费协作实现2.9亿元。"
+    assert figures(text)["2.9亿元"].place.name == "重庆市"
+
+
+def test_the_place_the_news_came_from_is_the_articles_subject():
+    # 南通 is named more often, but the reporter heard the news from 闽侯县
+    text = "记者9日从闽侯县获悉，今年签约项目37项。南通企业、南通商会、南通客商、南通银行纷纷参加。"
+    assert place_spots(text, None)[1].name == "闽侯县"
+
+
+def test_anaphors_name_the_nearest_place_of_their_kind():
+    # 该县 is the county just named, not the article's most named prefecture
+    text = "大理州宾川县今年招商引资成效明显。大理州商务局介绍，该县新签约项目17个。"
+    assert figures(text)["17个"].place.name == "宾川县"
+    # a clause opening with 片区 speaks of the zone just named
+    text = "昆明市发布数据。云南自贸试验区昆明片区挂牌以来发展迅速。今年以来，片区新设企业3200户。"
+    assert figures(text)["3200户"].place.name == "中国(云南)自由贸易试验区昆明片区"
+
+
+def test_a_comparison_base_next_to_the_number_is_not_its_place():
+    # 全省 right before 0.8个百分点 is what the city is compared with (a place next to a number is
+    # otherwise its subject), and the next sentence goes on about the city
+    text = "昭通市统计局发布数据。全市地区生产总值增长6.1%，增速高于全省0.8个百分点。其中，第一产业增加值210亿元。"
+    figs = figures(text)
+    assert figs["0.8个百分点"].place.name == figs["210亿元"].place.name == "昭通市"
+
+
+def test_a_total_over_listed_places_goes_to_their_common_parent():
+    # three ports of one province summed: the province, not the last port named
+    text = "前三季度，东兴市、凭祥市、龙州县三地口岸进出境货物合计达到380万吨。"
+    assert figures(text)["380万吨"].place.name == "广西壮族自治区"
+    # items each with its own number are no such list: each keeps its place
+    figs = figures("当月新开工项目25个，其中玉溪9个、曲靖7个。")
+    assert (figs["9个"].place.name, figs["7个"].place.name) == ("玉溪市", "曲靖市")
+
+
+def test_a_respectively_list_pairs_places_and_figures_in_order():
+    text = "全市新增市场主体主要集中在西山区、官渡区和呈贡区，分别为1460户、1280户和970户。"
+    figs = figures(text)
+    assert [figs[m].place.name for m in ("1460户", "1280户", "970户")] == ["西山区", "官渡区", "呈贡区"]
+
+
+def test_a_breakdown_hands_on_the_total_place_not_its_last_item():
+    # 其中… lists parts: the next sentence goes on about the province, not the last city of the list
+    text = "当月全省新签约项目41个，其中昆明12个、曲靖9个、玉溪6个。当月全省新开工项目28个。"
+    assert figures(text)["28个"].place.name == "云南省"
+
+
+def test_a_donor_next_to_the_number_is_still_no_place_of_it():
+    text = "江苏省对口支援伊犁州。促成江苏12家开发园区与受援地产业园结对共建。"
+    assert figures(text)["12家"].place.name == "伊犁哈萨克自治州"
+
+
+def test_a_long_list_of_origins_is_no_place():
+    text = ("珲春边合区管委会发布数据。\n区内现有企业180户，其中来自日本、韩国、俄罗斯、美国、香港等8个国家和地区的"
+            "27户外资企业。来自香港的企业最多。")
+    assert figures(text)["27户"].place.name == "珲春边境经济合作区"
+
+
+def test_a_respectively_list_ends_where_its_run_of_figures_ends():
+    # the growth rate after 位列全市前三 is no fourth item of the three places' list
+    text = "分县看，宣威市、富源县、会泽县财政收入分别完成9.2亿元、7.6亿元、6.1亿元，位列全市前三，其中宣威市同比增长4.2%。"
+    figs = figures(text)
+    assert [figs[m].place.name for m in ("9.2亿元", "7.6亿元", "6.1亿元")] == ["宣威市", "富源县", "会泽县"]
+
+
+def test_a_government_that_funds_aid_is_a_donor_but_not_the_recipient_it_funds():
+    # 投入…援助资金 makes 西湖区 a donor everywhere; 向宁蒗县投入 keeps the county a recipient, and a
+    # county right after its prefecture (丽江市宁蒗县) receives with it
+    text = ("西湖区与宁蒗县深化协作。西湖区全年投入东西部协作财政援助资金6200万元。"
+            "杭州市对口帮扶丽江市宁蒗县，全年投入协作资金1.2亿元。西湖区企业到宁蒗投资项目15个。")
+    figs = figures(text)
+    assert figs["6200万元"].place.name == "宁蒗彝族自治县"
+    assert figs["1.2亿元"].place.name == "宁蒗彝族自治县"
+
+
+def test_people_counted_by_where_they_come_from_are_not_that_places_figure():
+    text = "横琴粤澳深度合作区发布数据。截至去年底，在合作区就业的澳门居民3260人。"
+    assert figures(text)["3260人"].place.name == "横琴粤澳深度合作区"
+
+
+def test_each_respectively_run_of_a_sentence_pairs_with_the_same_list():
+    text = "其中，景洪市、勐海县、勐腊县分别签约5个、3个和4个项目，协议资金分别为8.1亿元、4.6亿元和5.2亿元。"
+    figs = figures(text)
+    assert [figs[m].place.name for m in ("8.1亿元", "4.6亿元", "5.2亿元")] == ["景洪市", "勐海县", "勐腊县"]
+
+
+def test_a_government_acting_is_no_place_of_the_figure():
+    text = "前海深港现代服务业合作区发布数据。经香港特区政府推荐的入驻项目累计达到43个。"
+    assert figures(text)["43个"].place.name == "前海深港现代服务业合作区"

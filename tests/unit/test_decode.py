@@ -74,6 +74,12 @@ def test_json_record_without_text_is_refused():
     assert refused.value.reason == "no_text_field"
 
 
+def test_a_records_first_date_field_wins():
+    record = {"pub_date": "2023-03-04", "time": "10:05", "content": SENTENCE}
+    _, hints = document_text(make_document("a.json", json.dumps(record).encode(), "application/json"))
+    assert hints == {"published_date": "2023-03-04"}
+
+
 def test_html_keeps_paragraphs_apart_and_the_dateline_that_precise_extraction_drops():
     page = (
         "<html><head><title>重大项目集中开工</title><script>var t='2020-01-01';</script></head><body>"

@@ -28,6 +28,50 @@ def test_header_dates(header, expected):
     assert _parse(f"某县招商引资成绩单出炉\n{header}\n今年签约项目12个。").published_date == expected
 
 
+@pytest.mark.parametrize(("header", "expected"), [
+    ("东方网   2022-07-18 08:05:12", date(2022, 7, 18)),  # after an outlet's name
+    ("要闻频道   2021-04-09 10:20   湖南", date(2021, 4, 9)),  # a channel label before, a region after
+    ("某某小百科2020-12-01 18:00:00", date(2020, 12, 1)),  # the label glued to the date
+    ("某某晚报 2019年3月8日", date(2019, 3, 8)),
+])
+def test_a_dateline_after_a_label(header, expected):
+    assert _parse(f"某区外贸进出口稳中有升\n{header}\n今年签约项目12个。").published_date == expected
+
+
+@pytest.mark.parametrize("line", [
+    "全区重大项目2022年9月5日集中开工",  # a headline holding a date
+    "2022年9月5日,某市首趟班列开行。",  # a sentence
+    "据某某网2022-09-05消息,全区签约项目12个,总投资3亿元。",  # prose, however short
+])
+def test_a_date_inside_a_headline_or_a_sentence_is_no_dateline(line):
+    assert _parse(f"某区外贸进出口稳中有升\n{line}\n今年签约项目12个。").published_date is None
+
+
+@pytest.mark.parametrize(("header", "year"), [
+    ("来源:某某周刊 2023年11月", 2023),  # a month, no day
+    ("发布时间:2022-06", 2022),
+])
+def test_a_month_without_a_day_gives_the_year_only(header, year):
+    article = _parse(f"某区外贸进出口稳中有升\n{header}\n今年签约项目12个。")
+    assert (article.published_date, article.published_year) == (None, year)
+
+
+def test_a_headline_naming_a_month_gives_no_year():
+    assert _parse("2023年11月全区经济运行情况\n今年签约项目12个。").published_year is None
+
+
+@pytest.mark.parametrize(("field", "expected"), [
+    ("2024-05-12T21:12:41+08:00", (date(2024, 5, 12), 2024)),
+    ("2021年7月3日 09:15", (date(2021, 7, 3), 2021)),
+    ("2020/11/30", (date(2020, 11, 30), 2020)),
+    ("2019-08", (None, 2019)),  # a month only
+    ("昨天", (None, None)),
+])
+def test_a_records_date_field(field, expected):
+    article = _parse("某标题在这里很长\n正文。", {"published_date": field})
+    assert (article.published_date, article.published_year) == expected
+
+
 def test_month_and_day_alone_give_no_date():
     # "1月19日" has no year: guessing one would mislabel every figure's period.
     assert _parse("1月19日,某区召开会议,签约项目12个。").published_date is None
@@ -63,6 +107,13 @@ def test_bylines_stop_at_dates_and_places():
 def test_title_skips_site_names_and_share_blocks():
     text = "中新网\n分享到:\n\n武汉产业援疆马不停蹄,新疆博乐朋友圈扩大\n分享到:\n正文。"
     assert _parse(text).title == "武汉产业援疆马不停蹄,新疆博乐朋友圈扩大"
+
+
+def test_title_after_a_long_menu_line():
+    # a menu of 31 provinces is furniture, not a paragraph before the headline
+    menu = "|".join(["安徽", "北京", "重庆", "福建", "甘肃", "贵州", "广东", "广西", "海南", "河北", "河南", "湖北",
+                     "湖南", "江苏", "江西", "吉林", "辽宁", "宁夏", "青海", "山东", "山西", "陕西", "上海", "四川"])
+    assert _parse(f"{menu}\n某某协作吸引86家企业落地某省\n正文。").title == "某某协作吸引86家企业落地某省"
 
 
 def test_no_title_when_the_page_opens_with_a_paragraph():

@@ -267,3 +267,9 @@ def test_a_two_character_name_before_a_suffix_only_zones_bear_is_a_zone_on_its_o
 ])
 def test_a_free_name_needs_a_boundary_before_it_and_no_generic_word(text):
     assert find_places(text) == []
+
+
+def test_a_taiwanese_investment_zone_is_a_zone_under_its_city():
+    # 台商投资区 is a kind of zone as 高新区 is: its figures are the zone's, under the city named before it
+    (mention,) = [m for m in find_places("泉州台商投资区今年新引进项目21个。") if m.place.level == "zone"]
+    assert "台商投资区" in mention.place.name and mention.place.province == "福建省"

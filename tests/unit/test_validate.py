@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from flows.acquire.local import make_document
 from flows.batch import validate_batch
-from flows.records import Article, Figure
+from flows.records import Article, Figure, Place
 
 
 def article(source: str, text: str = "2024年，签约项目15个，协议资金96.35亿元。") -> Article:
@@ -55,3 +55,21 @@ def test_a_figure_inside_mojibake_is_marked_not_to_be_trusted():
     figures = [[figure(), figure(mention="9?3亿元", value=9.3e8, unit="CNY", category="investment", start=35, end=41)]]
     tables, _ = validate_batch([], [garbled], figures, "run-1", datetime(2024, 1, 20))
     assert tables["fact_figure"].select("mention", "is_garbled").rows() == [("15个", False), ("9?3亿元", True)]
+
+
+def test_a_decline_loads_with_its_negative_value():
+    # ANNOTATION.md: a change that is a decline is negative (下降5% -> -5)
+    one = article("e.txt", "2024年，出口下降5%。")
+    figures = [[figure(mention="5%", sentence="出口下降5%。", value=-5.0, unit="percent", is_change=True, metric="出口",
+                       category="trade")]]
+    tables, rejects = validate_batch([], [one], figures, "run-1", datetime(2024, 1, 20))
+    assert tables["fact_figure"]["value"].to_list() == [-5.0] and rejects == []
+
+
+def test_equal_figures_of_two_places_both_load():
+    # 乙市4个、丙市4个: the grain is distinct by place too
+    one = article("f.txt")
+    places = [Place(f"53010{i}", name, "county", "530100", "云南省") for i, name in enumerate(("甲县", "乙县"))]
+    figures = [[figure(place=places[0]), figure(place=places[1], start=20)]]
+    tables, rejects = validate_batch([], [one], figures, "run-1", datetime(2024, 1, 20))
+    assert tables["fact_figure"].height == 2 and rejects == []
