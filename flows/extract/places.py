@@ -221,7 +221,13 @@ def _with_text_zones(index: Gazetteer, text: str, hits: list[tuple], named: set[
         start, end, _, anchor = hits[n]
         stem = text[end:at]
         if anchor.level in _ANCHOR_LEVELS and _is_stem(stem):
-            zone = _text_zone(anchor, short_name(anchor) + stem, suffix)
+            name = short_name(anchor) + stem
+            if n > 0 and hits[n - 1][1] == start and hits[n - 1][3].level == anchor.level:
+                # 宁波舟山港: a zone named after two places side by side lies under the first
+                start, _, _, anchor = hits[n - 1]
+                name = short_name(anchor) + name
+                replaced.add(n - 1)
+            zone = _text_zone(anchor, name, suffix)
             zones[k] = (start, to, text[start:to], zone)
             replaced.add(n)
             if len(stem) >= 2:
@@ -254,8 +260,8 @@ def _unanchored_zone(index: Gazetteer, text: str, span: tuple[int, int, str], fr
     at, to, suffix = span
     common = index.common_shorts
     for size in (4, 3, 2):
-        if at - size < free_from:
-            break
+        if at - size < free_from:  # reaches into the hit before, or before the text: try a shorter one
+            continue
         stem = text[at - size:at]
         if stem in learned:
             return (at - size, to, stem + suffix, learned[stem])

@@ -237,7 +237,7 @@ def test_townships_named_like_a_division_are_not_the_division(text, kept):
 # Variant characters are folded before the gazetteer (PL-VARIANT), one for one
 @pytest.mark.parametrize(("raw", "place"), [
     ("陜西省今年新设外资企业120家。", "陕西省"), ("甯夏回族自治区共建园区8个。", "宁夏回族自治区"),
-    ("浙江甯波舟山港吞吐量", "宁波市"), ("靑海省光伏装机增长", "青海省"), ("黒龙江省对俄贸易", "黑龙江省"),
+    ("浙江甯波市外贸增长", "宁波市"), ("靑海省光伏装机增长", "青海省"), ("黒龙江省对俄贸易", "黑龙江省"),
 ])
 def test_variant_characters_are_folded_before_the_gazetteer(raw, place):
     text = normalize(raw).text
@@ -273,3 +273,17 @@ def test_a_taiwanese_investment_zone_is_a_zone_under_its_city():
     # 台商投资区 is a kind of zone as 高新区 is: its figures are the zone's, under the city named before it
     (mention,) = [m for m in find_places("泉州台商投资区今年新引进项目21个。") if m.place.level == "zone"]
     assert "台商投资区" in mention.place.name and mention.place.province == "福建省"
+
+
+def test_a_stem_learnt_later_names_the_zone_in_a_title_before_it():
+    # The headline names the park alone; the body names it after its county
+    found = find_places("白石湖工业园区新增企业12家\n今年,伊吾县白石湖工业园区新增企业12家。")
+    assert [m.surface for m in found] == ["白石湖工业园区", "伊吾县白石湖工业园区"]
+    assert found[0].place == found[1].place
+
+
+def test_a_zone_named_after_two_places_side_by_side_lies_under_the_first():
+    found = find_places("厦门漳州港完成集装箱吞吐量。")
+    assert [(m.surface, m.place.name, m.place.parent_id) for m in found] == [("厦门漳州港", "厦门漳州港", "350200")]
+    # A province before its city is no second place of the name: 湖北 stays apart
+    assert [m.surface for m in find_places("湖北宜昌港吞吐量增长")] == ["湖北", "宜昌港"]
