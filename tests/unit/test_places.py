@@ -257,6 +257,7 @@ def test_a_place_in_brackets_inside_a_company_name_is_part_of_the_name(text, kep
     ("据悉,临空经开区上半年新签约项目17个,襄阳市", "临空经济技术开发区", "420600"),  # under the division named most
     ("今年以来，青山新区新增市场主体900户。", "青山新区", "CN"),  # no division named: under the country
     ("在白马综保区,进出口额增长", "白马综合保税区", "CN"),
+    ("今年以来,孟定口岸进出口货物12万吨,临沧市", "孟定口岸", "530900"),  # a town's port
 ])
 def test_a_two_character_name_before_a_suffix_only_zones_bear_is_a_zone_on_its_own(text, name, parent):
     assert [(m.place.name, m.place.parent_id) for m in find_places(text) if m.place.level == "zone"] == [(name, parent)]
@@ -264,6 +265,7 @@ def test_a_two_character_name_before_a_suffix_only_zones_bear_is_a_zone_on_its_o
 
 @pytest.mark.parametrize("text", [
     "再加上综保区的政策红利", "国家级经开区考核排名", "全国自贸片区", "打造美丽和谐高新区", "园区总数达到12个",
+    "经陆路口岸进出口", "今年增设口岸2个", "南部口岸货运量",
 ])
 def test_a_free_name_needs_a_boundary_before_it_and_no_generic_word(text):
     assert find_places(text) == []
