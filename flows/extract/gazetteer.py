@@ -43,6 +43,7 @@ class Gazetteer:
     # Indexes in words of zone suffixes (开发区, 综保区, 港): found in the same pass as the names, so a
     # suffix inside a name (浦东新区, 洋浦经济开发区, 连云港) is never seen apart from it.
     suffixes: frozenset[int] = frozenset()
+    country_regions: frozenset[str] = frozenset()  # aliases of regions spanning provinces: 三峡库区
     _lineages: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def lineage(self, place_id: str) -> tuple[str, ...]:
@@ -79,7 +80,10 @@ def build_gazetteer() -> Gazetteer:
                                            implementation=ahocorasick_rs.Implementation.DFA)
     table = _alias_table(names, places)
     suffix_ids = frozenset(i for i, word in enumerate(words) if word in suffixes and word not in table)
-    return Gazetteer(places, table, words, automaton, common_shorts=common_shorts, suffixes=suffix_ids)
+    country_regions = frozenset(alias for alias, entry in table.items()
+                                if any(places[place_id].parent_id == COUNTRY.place_id for place_id in entry.place_ids))
+    return Gazetteer(places, table, words, automaton, common_shorts=common_shorts, suffixes=suffix_ids,
+                     country_regions=country_regions)
 
 
 def short_name(place: Place) -> str:

