@@ -153,7 +153,8 @@ PARTNER_BEFORE = re.compile(f"(?:{'|'.join(_PARTNER_MARKERS)})(?:我国|中国)?
 LIST_GAPS = frozenset({"、", "和", "及", "与", "以及"})  # between the items of a list of places
 _PARTNER_LAST = frozenset(word[-1] for word in _PARTNER_MARKERS) | {"国", "\n"}  # "\n": $ matches before one
 # A place named inside an organisation's name is not where the figure is: 某某新材料科技有限公司的年产...
-_ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
+# The name runs on no verb: 瑞丽工业园区现有某某工业有限公司 is the park's, not inside the company's name
+_ORG_AFTER = re.compile(r"[^\s\W有是在为的]{0,10}?(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
 # A donor: 武汉援疆工作队, 湖北省、武汉市累计投入援博资金, 上海市积极对口支援 (the figure is the recipient's);
 # in an aid report the side that sends people too: 福建选派党政干部46名到宁夏挂职
 _DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶|选派|派驻)")

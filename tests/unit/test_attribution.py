@@ -360,3 +360,9 @@ def test_each_respectively_run_of_a_sentence_pairs_with_the_same_list():
 def test_a_government_acting_is_no_place_of_the_figure():
     text = "前海深港现代服务业合作区发布数据。经香港特区政府推荐的入驻项目累计达到43个。"
     assert figures(text)["43个"].place.name == "前海深港现代服务业合作区"
+
+
+def test_a_company_name_runs_on_no_verb():
+    # 园区 is the subject of 现有: the company after the verb does not swallow it as part of its name
+    text = "德宏州发布数据。瑞丽边合区现有某某纺织有限公司等入驻企业128家。"
+    assert figures(text)["128家"].place.name == "瑞丽边境经济合作区"
