@@ -18,6 +18,7 @@ from flows.parse.article import parse_article
 from flows.parse.decode import document_text
 from flows.parse.errors import DecodeError
 from flows.records import Article, Figure, Place, RawDocument, Reject
+from flows.rules.bounds import implausible
 from schemas import frames, tables
 from schemas.relationships import orphan_keys
 from schemas.validate import split_valid
@@ -66,7 +67,10 @@ def parse_documents(documents: list[RawDocument], min_chinese: int = MIN_CHINESE
 
 
 def extract_articles(articles: list[Article]) -> tuple[list[Article], list[list[Figure]], list[Reject]]:
-    """The figures of each article; an article the extractor fails on is refused, not half-loaded."""
+    """The figures of each article; an article the extractor fails on is refused, not half-loaded.
+
+    A figure whose value cannot be true (1e999个) is refused alone, its article kept.
+    """
     kept, figures, rejects = [], [], []
     for article in articles:
         try:
@@ -74,9 +78,17 @@ def extract_articles(articles: list[Article]) -> tuple[list[Article], list[list[
         except Exception as exc:  # noqa: BLE001 - one article's failure is reported, the batch goes on
             rejects.append(Reject("extract", article.source, "extract_error", f"{type(exc).__name__}: {exc}"))
             continue
+        plausible = [f for f in found if implausible(f.value, f.unit) is None]
+        rejects += [_implausible_reject(article.source, f) for f in found if implausible(f.value, f.unit)]
         kept.append(article)
-        figures.append(found)
+        figures.append(plausible)
     return kept, figures, rejects
+
+
+def _implausible_reject(source: str, figure: Figure) -> Reject:
+    mention = figure.mention if len(figure.mention) <= 40 else figure.mention[:40] + "…"
+    why = implausible(figure.value, figure.unit)
+    return Reject("extract", source, "implausible_value", f"figure {mention!r} at {figure.start}: {why}")
 
 
 def validate_batch(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -30,9 +31,11 @@ def read_one(text: str | None, path: Path | None, published: date | None) -> Art
 
 def figures_as_rows(article: Article) -> list[dict]:
     """The article's figures with the columns of the `facts` view, plus `rule`."""
-    _, figures, rejects = extract_articles([article])
-    if rejects:
+    kept, figures, rejects = extract_articles([article])
+    if not kept:
         raise ValueError(rejects[0].detail)
+    for refused in rejects:  # a figure refused alone: said on stderr, the others printed
+        print(f"newsfacts: figure refused ({refused.reason}): {refused.detail}", file=sys.stderr)
     return [
         {
             "article_id": article_id_of(article.source), "source": article.source, "title": article.title,

@@ -67,6 +67,8 @@ class Figure:
     rule: str = ""  # name of the rule that produced it, for debugging
     start: int = 0  # offsets of the mention in Article.text
     end: int = 0
+    sentence_start: int = 0  # offsets in Article.text of the whole sentence (`sentence` is capped)
+    sentence_end: int = 0
 
 
 @dataclass(frozen=True, slots=True)

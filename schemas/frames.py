@@ -53,6 +53,8 @@ class StgFigure(pa.DataFrameModel):
     rule: str
     position: pl.Int32 = pa.Field(ge=0)
     is_garbled: bool  # overlaps mojibake: do not trust the number
+    sentence_start: pl.Int32 = pa.Field(ge=0)  # the whole sentence in the normalised text (`sentence` is capped)
+    sentence_end: pl.Int32 = pa.Field(ge=0)
 
     class Config:
         strict = True
