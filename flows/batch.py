@@ -17,6 +17,7 @@ from flows.extract import extract_figures
 from flows.parse.article import parse_article
 from flows.parse.decode import document_text
 from flows.parse.errors import DecodeError
+from flows.parse.metadata import date_in
 from flows.records import Article, Figure, Place, RawDocument, Reject
 from flows.rules.bounds import implausible
 from schemas import frames, tables
@@ -58,7 +59,12 @@ def parse_documents(documents: list[RawDocument], min_chinese: int = MIN_CHINESE
             text, hints = document_text(document)
             if len(_CJK.findall(text, 0, 5000)) < min_chinese:
                 raise DecodeError("not_an_article", f"fewer than {min_chinese} Chinese characters: not a Chinese news article")
-            articles.append(parse_article(text, source=document.source, content_hash=document.content_hash, hints=hints))
+            article = parse_article(text, source=document.source, content_hash=document.content_hash, hints=hints)
+            articles.append(article)
+            if isinstance(hints.get("published_date"), str) and date_in(hints["published_date"]) == (None, None):
+                rejects.append(Reject("parse", document.source, "bad_date",
+                                      f"date {hints['published_date'][:40]!r} is no date between 1900 and 2100: dropped, "
+                                      f"the article loads without it"))
         except DecodeError as refusal:
             rejects.append(Reject("parse", document.source, refusal.reason, refusal.detail))
         except Exception as exc:  # noqa: BLE001 - one malformed article must not stop the batch
