@@ -46,6 +46,7 @@ def stg_articles(articles: list[Article]) -> pl.DataFrame:
             "is_mojibake": [a.is_mojibake for a in articles],
             "char_length": [len(a.original_text) for a in articles],
             "text_length": [len(a.text) for a in articles],
+            "canonical_article_id": [article_id_of(a.copy_of) if a.copy_of else None for a in articles],
         },
         schema=ARTICLE_COLUMNS,
     )
@@ -54,7 +55,7 @@ def stg_articles(articles: list[Article]) -> pl.DataFrame:
 ARTICLE_COLUMNS = {
     "article_id": pl.String, "source": pl.String, "document_id": pl.String, "title": pl.String,
     "published_date": pl.Date, "publisher": pl.String, "bylines": pl.List(pl.String), "script": pl.String,
-    "is_mojibake": pl.Boolean, "char_length": pl.Int32, "text_length": pl.Int32,
+    "is_mojibake": pl.Boolean, "char_length": pl.Int32, "text_length": pl.Int32, "canonical_article_id": pl.String,
 }
 
 
@@ -81,6 +82,15 @@ FIGURE_COLUMNS = {
     "category": pl.String, "year": pl.Int32, "place_id": pl.String, "rule": pl.String, "position": pl.Int32,
     "is_garbled": pl.Boolean, "sentence_start": pl.Int32, "sentence_end": pl.Int32,
 }
+
+
+def withdrawn(documents: list[RawDocument], articles: pl.DataFrame, run_id: str, now: datetime) -> pl.DataFrame:
+    """Documents of the batch that gave no article: where an earlier version is loaded, it is withdrawn."""
+    loaded = set(articles["source"].to_list())
+    refused = {article_id_of(d.source): d.content_hash for d in documents if d.source not in loaded}
+    return pl.DataFrame({"article_id": list(refused), "document_id": list(refused.values())},
+                        schema={"article_id": pl.String, "document_id": pl.String}).with_columns(
+        run_id=pl.lit(run_id), loaded_at=pl.lit(now, dtype=pl.Datetime("us")))
 
 
 def raw_documents(documents: list[RawDocument], run_id: str, now: datetime) -> pl.DataFrame:

@@ -25,6 +25,7 @@ class StgArticle(pa.DataFrameModel):
     is_mojibake: bool
     char_length: pl.Int32 = pa.Field(ge=1)
     text_length: pl.Int32 = pa.Field(ge=0)
+    canonical_article_id: str = pa.Field(nullable=True)  # a byte-identical copy of that article: no figures
 
     class Config:
         strict = True

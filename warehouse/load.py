@@ -87,8 +87,22 @@ def known_versions(db_path: str | Path, article_ids: list[str]) -> dict[str, str
     return dict(rows)
 
 
+def canonical_sources(db_path: str | Path, document_ids: list[str]) -> dict[str, str]:
+    """document_id -> source of the article loaded with those bytes as its own (not a copy, not withdrawn)."""
+    if not document_ids or not Path(db_path).exists():
+        return {}
+    with connect(db_path) as con:
+        con.register("wanted", pl.DataFrame({"document_id": document_ids}).to_arrow())
+        rows = con.execute(
+            "select document_id, min(source) from dim_article join wanted using (document_id) "
+            "where canonical_article_id is null and not is_withdrawn group by document_id"
+        ).fetchall()
+    return dict(rows)
+
+
 def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame]) -> BatchCounts:
-    """Load one batch in one transaction: an article already present is replaced with its figures."""
+    """Load one batch in one transaction: an article already present is replaced with its figures, and one
+    whose new version was refused (`withdrawn`: article_id, document_id) loses its figures and is marked."""
     with connect(db_path) as con, _transaction(con):
         for name in BATCH_TABLES:
             frame = tables.get(name)
@@ -99,9 +113,24 @@ def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame]) -> BatchCou
                 con.execute("delete from fact_figure where article_id in (select article_id from stg_dim_article)")
                 con.execute("delete from dim_article where article_id in (select article_id from stg_dim_article)")
             con.execute(f"insert or ignore into {name} by name select * from stg_{name}")
+        _withdraw(con, tables.get("withdrawn"))
     return BatchCounts(
         articles=_height(tables, "dim_article"), figures=_height(tables, "fact_figure"), rejects=_height(tables, "rejects")
     )
+
+
+def _withdraw(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame | None) -> None:
+    """Figures of articles whose latest version was refused leave fact_figure; the article row stays,
+    marked, pointing at the refused version (so a rerun finds it unchanged). History stays in raw_document."""
+    if frame is None or frame.is_empty():
+        return
+    con.register("stg_withdrawn", frame.to_arrow())
+    con.execute("delete from fact_figure where article_id in (select article_id from stg_withdrawn)")
+    con.execute("""
+        update dim_article set is_withdrawn = true, document_id = w.document_id, figure_count = 0,
+               run_id = w.run_id, loaded_at = w.loaded_at
+        from stg_withdrawn w where dim_article.article_id = w.article_id
+    """)
 
 
 def _height(tables: dict[str, pl.DataFrame], name: str) -> int:

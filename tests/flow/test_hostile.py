@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import subprocess
@@ -75,3 +76,73 @@ def test_a_one_megabyte_paragraph_of_figures_loads_in_bounded_memory(tmp_path):
     longest, sentence_end, figures = rows(tmp_path / "huge.duckdb",
                                           "select max(length(sentence)), max(sentence_end), count(*) from fact_figure")[0]
     assert figures > 10_000 and longest <= 402 and sentence_end > 300_000
+
+
+ARTICLE = "2024年，昆明市全区签约项目{n}个，协议资金96.35亿元，同比增长12.5%。"
+
+
+def record(n: int, **fields) -> str:
+    return json.dumps({"text": ARTICLE.format(n=n), **fields}, ensure_ascii=False)
+
+
+def test_bad_records_and_names_cost_one_reject_each_and_the_rest_loads(tmp_path, warehouse):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    # Go's zero time as a date, a broken line between two good ones, a record over the size limit
+    lines = [record(11, date="0001-01-01T00:00:00Z", url="https://news.example.cn/1"), "{broken",
+             record(12, url="https://news.example.cn/2"), record(13, filler="长" * 3000)]
+    (inbox / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open(bytes(inbox) + b"/bad\xffname.txt", "wb") as stream:  # a name that is not UTF-8
+        stream.write(ARTICLE.format(n=14).encode())
+    (inbox / "stray.txt").write_bytes(ARTICLE.format(n=15).encode()[:-1])  # the last character cut off
+    for _attempt in range(2):  # a rerun goes the same way, adding nothing
+        counts = run([inbox], warehouse, max_bytes=5_000)
+        assert rows(warehouse, "select status from etl_run order by started_at desc limit 1") == [("completed",)]
+    reasons = dict(rows(warehouse, "select reason, source from rejects"))
+    assert reasons["bad_json"] == f"{inbox}/feed.jsonl#2"
+    assert reasons["too_large"] == f"{inbox}/feed.jsonl#4"
+    assert reasons["bad_date"] == "https://news.example.cn/1"
+    loaded = dict(rows(warehouse, "select source, published_date from dim_article"))
+    assert set(loaded) == {"https://news.example.cn/1", "https://news.example.cn/2", f"{inbox}/bad\\xffname.txt",
+                           f"{inbox}/stray.txt"}
+    assert loaded["https://news.example.cn/1"] is None  # the date dropped, the record kept
+    assert rows(warehouse, f"select is_mojibake from dim_article where source = '{inbox}/stray.txt'") == [(True,)]
+    assert counts.articles_unchanged == 4
+
+
+def test_a_large_json_lines_file_streams_through_batches(tmp_path, warehouse):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(record(n) for n in range(1, 31)) + "\n", encoding="utf-8")
+    counts = run([feed], warehouse, batch_size=7, max_bytes=feed.stat().st_size // 10)  # the file is 10 articles' limit
+    assert counts.articles_new == 30 and counts.rejected == 0
+    assert rows(warehouse, "select count(distinct value) from facts where unit = 'count'") == [(30,)]
+
+
+def test_one_article_one_set_of_figures(tmp_path, warehouse):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(ARTICLE.format(n=21), encoding="utf-8")
+    (inbox / "copy.txt").write_text(ARTICLE.format(n=21), encoding="utf-8")  # byte-identical, another path
+    (inbox / "link.txt").symlink_to(inbox / "a.txt")
+    (inbox / "edited.txt").write_text(ARTICLE.format(n=22), encoding="utf-8")
+    # the same url in two batches, with different text: one article, its first version
+    (inbox / "z.jsonl").write_text(record(23, url="https://news.example.cn/9") + "\n"
+                                   + record(24, url="https://news.example.cn/9") + "\n", encoding="utf-8")
+    run([inbox], warehouse, batch_size=2)
+    per_value = dict(rows(warehouse, "select value, count(*) from facts where unit = 'count' group by value"))
+    assert per_value == {21: 1, 22: 1, 23: 1}  # the copy and the link add nothing to sums
+    copy = rows(warehouse, f"""select c.canonical_article_id = a.article_id from dim_article c, dim_article a
+                               where c.source = '{inbox}/copy.txt' and a.source = '{inbox}/a.txt'""")
+    assert copy == [(True,)]  # still queryable, linked to its original
+    assert ("repeated_source", "https://news.example.cn/9") in rows(warehouse, "select reason, source from rejects")
+    second = run([inbox], warehouse, batch_size=2)
+    assert second.articles_changed == 0 and second.articles_new == 0  # the repeated url is no change on a rerun
+    (inbox / "edited.txt").write_bytes(b"")  # edited into something refused: withdrawn
+    run([inbox], warehouse)
+    assert rows(warehouse, "select count(*) from facts where value = 22") == [(0,)]
+    assert rows(warehouse, f"select is_withdrawn from dim_article where source = '{inbox}/edited.txt'") == [(True,)]
+    assert rows(warehouse, "select count(*) from raw_document where byte_length = 0") == [(1,)]  # history kept
+    (inbox / "a.txt").unlink()  # absent from a later run: not withdrawn (inboxes get emptied)
+    run([inbox], warehouse)
+    assert rows(warehouse, f"select is_withdrawn from dim_article where source = '{inbox}/a.txt'") == [(False,)]
+    assert rows(warehouse, "select count(*) from facts where value = 21") == [(1,)]
