@@ -83,6 +83,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     if len(missing) == len(args.paths):
         return 2
     prefect_environment(quiet=not args.debug)
+    from flows.lifeline import watch_over_children
+
+    watch_over_children()  # a temporary Prefect server must not outlive this process, even after kill -9
     from flows import report
     from flows.etl import etl
 

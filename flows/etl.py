@@ -6,6 +6,7 @@ than the work). Task inputs are large and never reused, so no task caches them.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows import batch as stages
-from flows import report, star
+from flows import lifeline, report, star
 from flows.acquire.local import Discovery, discover, read_documents
 from flows.extract.places import all_places
 from flows.records import Article, Figure, RawDocument, Reject
@@ -25,9 +26,12 @@ from warehouse import load
 
 @task(cache_policy=NO_CACHE)
 def start(db_path: str, run_id: str, inputs: list[str]) -> None:
-    """Create the warehouse if needed, load the gazetteer, and record the run as running."""
+    """Create the warehouse if needed, load the gazetteer, mark runs whose process died as abandoned,
+    and record this run as running."""
     load.ensure_schema(db_path, stages.places_table(all_places()))
-    load.start_run(db_path, run_id, "newsfacts-etl", inputs, datetime.now())
+    dead = [run for run, pid, host, began in load.running_runs(db_path) if lifeline.is_abandoned(pid, host, began)]
+    load.mark_abandoned(db_path, dead, datetime.now())
+    load.start_run(db_path, run_id, "newsfacts-etl", inputs, datetime.now(), os.getpid(), lifeline.this_host())
 
 
 @task(cache_policy=NO_CACHE)

@@ -138,14 +138,30 @@ def _height(tables: dict[str, pl.DataFrame], name: str) -> int:
     return 0 if frame is None else frame.height
 
 
-def start_run(db_path: str | Path, run_id: str, flow_name: str, inputs: list[str], now: datetime) -> None:
-    """Record a run as running; a retried run with the same id starts its row afresh."""
+def start_run(db_path: str | Path, run_id: str, flow_name: str, inputs: list[str], now: datetime,
+              pid: int | None = None, host: str | None = None) -> None:
+    """Record a run as running in process pid on host; a retried run with the same id starts its row afresh."""
     with connect(db_path) as con:
         con.execute("delete from etl_run where run_id = ?", [run_id])
         con.execute(
-            "insert into etl_run (run_id, flow_name, inputs, status, started_at) values (?, ?, ?, 'running', ?)",
-            [run_id, flow_name, inputs, now],
+            "insert into etl_run (run_id, flow_name, inputs, status, started_at, pid, host) "
+            "values (?, ?, ?, 'running', ?, ?, ?)",
+            [run_id, flow_name, inputs, now, pid, host],
         )
+
+
+def running_runs(db_path: str | Path) -> list[tuple[str, int | None, str | None, datetime]]:
+    """(run_id, pid, host, started_at) of the runs recorded as running."""
+    with connect(db_path) as con:
+        return con.execute("select run_id, pid, host, started_at from etl_run where status = 'running'").fetchall()
+
+
+def mark_abandoned(db_path: str | Path, run_ids: list[str], now: datetime) -> None:
+    """Runs whose process died without closing their row (kill -9, a lost machine)."""
+    if run_ids:
+        with connect(db_path) as con:
+            con.execute("update etl_run set status = 'abandoned', finished_at = ? where run_id in (select unnest(?))",
+                        [now, run_ids])
 
 
 def finish_run(db_path: str | Path, run_id: str, status: str, counts: dict[str, int], now: datetime) -> None:

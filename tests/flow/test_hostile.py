@@ -5,17 +5,23 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
+import httpx
+import psutil
 import pytest
 
 from flows.etl import etl
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
+
+NEWSFACTS = Path(sys.executable).with_name("newsfacts")
 
 # Peak resident memory a 1 MB one-paragraph article of figures may add to a run, over a run of a
 # small article in the same kind of process. Before the sentence was capped and the rest of the
@@ -146,3 +152,53 @@ def test_one_article_one_set_of_figures(tmp_path, warehouse):
     run([inbox], warehouse)
     assert rows(warehouse, f"select is_withdrawn from dim_article where source = '{inbox}/a.txt'") == [(False,)]
     assert rows(warehouse, "select count(*) from facts where value = 21") == [(1,)]
+
+
+def test_a_killed_run_leaves_no_server_behind_and_the_next_run_marks_it_abandoned(tmp_path, warehouse):
+    huge, small = tmp_path / "huge.txt", tmp_path / "small.txt"
+    huge.write_text(paragraph_of_figures(1_000_000), encoding="utf-8")  # ~10 s of extraction to be killed in
+    small.write_text(ARTICLE.format(n=31), encoding="utf-8")
+    # No PREFECT_API_URL: the CLI starts its own temporary server, as it does for a user
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"PREFECT_HOME": str(tmp_path / "prefect")}
+    cli = subprocess.Popen([str(NEWSFACTS), "run", str(huge), "--db", str(warehouse)], env=env, cwd=tmp_path,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        server = []
+        wait_for(lambda: server.extend(_servers_of(cli.pid)) or server, timeout=240)
+        # Asked of the run's own server, not of the warehouse: a reader would stop the run's writes
+        wait_for(lambda: _extracting(server[0]), timeout=240)
+    finally:
+        cli.send_signal(signal.SIGKILL)
+        cli.wait()
+    _, alive = psutil.wait_procs(server, timeout=30)
+    assert alive == []
+    run([small], warehouse)
+    assert _statuses(warehouse) == ["abandoned", "completed"]
+
+
+def _servers_of(pid: int) -> list[psutil.Process]:
+    return [p for p in psutil.Process(pid).children(recursive=True) if "uvicorn" in " ".join(p.cmdline())]
+
+
+def _extracting(server: psutil.Process) -> bool:
+    """The run's extract task is running, so its etl_run row says running."""
+    port = server.cmdline()[server.cmdline().index("--port") + 1]
+    try:
+        task_runs = httpx.post(f"http://127.0.0.1:{port}/api/task_runs/filter", json={}, timeout=5).json()
+    except httpx.HTTPError:
+        return False
+    return any(t["name"].startswith("extract") and t["state_type"] == "RUNNING" for t in task_runs)
+
+
+def _statuses(db) -> list[str] | None:
+    try:
+        return [status for (status,) in rows(db, "select status from etl_run order by started_at")]
+    except duckdb.Error:  # not made yet, or a task of the run holds it for writing
+        return None
+
+
+def wait_for(condition, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)
