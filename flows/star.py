@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 import polars as pl
 
 from flows.records import Article, Figure, Place, RawDocument, Reject
+from flows.similarity import text_signature
 
 
 def key(*parts: object) -> str:
@@ -47,6 +48,7 @@ def stg_articles(articles: list[Article]) -> pl.DataFrame:
             "char_length": [len(a.original_text) for a in articles],
             "text_length": [len(a.text) for a in articles],
             "canonical_article_id": [article_id_of(a.copy_of) if a.copy_of else None for a in articles],
+            "minhash": [text_signature(a.text) for a in articles],
         },
         schema=ARTICLE_COLUMNS,
     )
@@ -56,6 +58,7 @@ ARTICLE_COLUMNS = {
     "article_id": pl.String, "source": pl.String, "document_id": pl.String, "title": pl.String,
     "published_date": pl.Date, "publisher": pl.String, "bylines": pl.List(pl.String), "script": pl.String,
     "is_mojibake": pl.Boolean, "char_length": pl.Int32, "text_length": pl.Int32, "canonical_article_id": pl.String,
+    "minhash": pl.List(pl.Int64),
 }
 
 

@@ -26,6 +26,7 @@ class StgArticle(pa.DataFrameModel):
     char_length: pl.Int32 = pa.Field(ge=1)
     text_length: pl.Int32 = pa.Field(ge=0)
     canonical_article_id: str = pa.Field(nullable=True)  # a byte-identical copy of that article: no figures
+    minhash: pl.List(pl.Int64)  # text signature for near-duplicates (flows/similarity.py)
 
     class Config:
         strict = True

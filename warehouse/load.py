@@ -113,10 +113,27 @@ def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame]) -> BatchCou
                 con.execute("delete from fact_figure where article_id in (select article_id from stg_dim_article)")
                 con.execute("delete from dim_article where article_id in (select article_id from stg_dim_article)")
             con.execute(f"insert or ignore into {name} by name select * from stg_{name}")
+        if _height(tables, "dim_article"):
+            _link_near_duplicates(con)
         _withdraw(con, tables.get("withdrawn"))
     return BatchCounts(
         articles=_height(tables, "dim_article"), figures=_height(tables, "fact_figure"), rejects=_height(tables, "rejects")
     )
+
+
+def _link_near_duplicates(con: duckdb.DuckDBPyConnection) -> None:
+    """Articles of the batch restating an earlier one (warehouse/dml/near_duplicates.sql) become its
+    copies: linked to it, their figures out of fact_figure, so sums count each figure once."""
+    rows = con.execute(files("warehouse").joinpath("dml", "near_duplicates.sql").read_text(encoding="utf-8")).fetchall()
+    if not rows:
+        return
+    linked = pl.DataFrame(rows, schema={"article_id": pl.String, "canonical_article_id": pl.String}, orient="row")
+    con.register("stg_linked", linked.to_arrow())
+    con.execute("delete from fact_figure where article_id in (select article_id from stg_linked)")
+    con.execute("""
+        update dim_article set canonical_article_id = l.canonical_article_id, figure_count = 0
+        from stg_linked l where dim_article.article_id = l.article_id
+    """)
 
 
 def _withdraw(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame | None) -> None:

@@ -202,3 +202,30 @@ def wait_for(condition, timeout: float) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.2)
+
+
+STORY = ("2024年，昆明市全区签约招商项目32个，协议资金86.7亿元，同比增长27.5%。其中，工业项目18个，总投资52.3亿元。"
+         "全市新登记市场主体1.2万户，外资企业15户。截至目前，已有21个项目开工建设，完成投资12.6亿元。")
+
+
+def test_a_story_republished_with_other_furniture_counts_once(tmp_path, warehouse):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "site_a.html").write_text(
+        f"<html><head><title>昆明招商引资成效显著_甲网</title></head><body><div>首页 > 新闻</div><h1>昆明招商引资成效显著</h1>"
+        f"<p>来源：甲网 2024-03-02</p><p>{STORY}</p><p>责任编辑：张三</p><div>版权所有 甲网</div></body></html>", encoding="utf-8")
+    # the next day, on another site, in another run
+    (second / "site_b.html").write_text(
+        f"<html><head><title>昆明招商引资成效显著-乙报</title></head><body><h1>昆明招商引资成效显著</h1>"
+        f"<p>2024-03-03 08:00 来源：乙报</p><p>{STORY}</p><p>（编辑：李四）</p><footer>乙报社 版权所有</footer></body></html>",
+        encoding="utf-8")
+    # next month's bulletin: the same words, two new numbers; no copy
+    (second / "bulletin.txt").write_text(STORY.replace("32个", "35个").replace("86.7亿元", "90.1亿元"), encoding="utf-8")
+    run([first], warehouse)
+    run([second], warehouse)
+    assert rows(warehouse, "select count(*) from facts where value = 52.3e8") == [(2,)]  # the original and the bulletin
+    linked = rows(warehouse, """select c.source, o.source from dim_article c join dim_article o
+                                on c.canonical_article_id = o.article_id""")
+    assert linked == [(str(second / "site_b.html"), str(first / "site_a.html"))]
+    assert rows(warehouse, "select count(*) from facts where value = 35") == [(1,)]

@@ -15,6 +15,7 @@ create table if not exists dim_article (
     figure_count    integer not null,
     canonical_article_id varchar,          -- a byte-identical copy: the article whose figures count; null otherwise
     is_withdrawn    boolean not null default false,  -- its latest version was refused: no figures in facts
+    minhash         bigint[],              -- 64 MinHash values of its text: near-duplicates (flows/similarity.py)
     run_id          varchar not null,      -- etl_run that loaded this version
     loaded_at       timestamp not null
 );
