@@ -229,3 +229,27 @@ def test_a_story_republished_with_other_furniture_counts_once(tmp_path, warehous
                                 on c.canonical_article_id = o.article_id""")
     assert linked == [(str(second / "site_b.html"), str(first / "site_a.html"))]
     assert rows(warehouse, "select count(*) from facts where value = 35") == [(1,)]
+
+
+def newsfacts(*args: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(NEWSFACTS), *args], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, **env})
+
+
+def test_a_failed_run_says_its_reason_in_one_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE.format(n=41), encoding="utf-8")
+    done = newsfacts("run", str(article), "--db", str(tmp_path))  # a folder is no DuckDB file
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith("newsfacts: the run failed:") and "Is a directory" in lines[0]
+    assert len(lines) == 2 and "--debug" in lines[1] and "Traceback" not in done.stderr
+
+
+def test_a_run_whose_every_file_is_too_large_says_so(tmp_path):
+    for n in (1, 2):
+        (tmp_path / f"{n}.txt").write_text(ARTICLE.format(n=n), encoding="utf-8")
+    done = newsfacts("run", str(tmp_path), "--db", str(tmp_path / "w.duckdb"), NEWSFACTS_MAX_BYTES="20")
+    assert done.returncode == 1
+    assert "too_large x2" in done.stdout
+    assert "none of the 2 files and records found could be read" in done.stderr and "no article file found" not in done.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from flows.acquire.local import Record, discover, read_documents
 
@@ -103,3 +104,23 @@ def test_a_file_name_that_is_not_utf8_is_kept_as_escaped_bytes(tmp_path):
     documents, rejects = read_documents(discover([str(tmp_path)]).files, max_bytes=1_000)
     assert rejects == [] and documents[0].source == f"{tmp_path}/bad\\xffname.txt"
     documents[0].source.encode("utf-8")  # storable text
+
+
+def test_a_folder_that_cannot_be_listed_is_a_reject(tmp_path):
+    # A folder nested past PATH_MAX cannot be listed by its path, even by root (CI runs as root, who reads
+    # a chmod 000 folder): made one level at a time, relative to the one before.
+    (tmp_path / "ok.txt").write_text("正文", encoding="utf-8")
+    level = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(20):
+            os.mkdir("d" * 250, dir_fd=level)
+            deeper = os.open("d" * 250, os.O_RDONLY, dir_fd=level)
+            os.close(level)
+            level = deeper
+    finally:
+        os.close(level)
+    found = discover([str(tmp_path)])
+    assert found.files == [(tmp_path / "ok.txt").resolve()]
+    assert [r.reason for r in found.rejects] == ["unreadable_folder"]
+    assert found.rejects[0].source.startswith(str(tmp_path / ("d" * 250)))
+    assert "File name too long" in found.rejects[0].detail
