@@ -48,14 +48,18 @@ def _first_line(exc: BaseException) -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsfacts", description="Figures from Chinese economic news, into DuckDB.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and Prefect's own log lines")
+    # --debug also after the command (newsfacts run x --debug); SUPPRESS keeps a subcommand's default
+    # from overwriting the flag given before it
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    run = commands.add_parser("run", help="load articles into the warehouse", epilog=EPILOG_RUN,
+    run = commands.add_parser("run", help="load articles into the warehouse", epilog=EPILOG_RUN, parents=[debug],
                               description="Read article files and folders (.txt .html .htm .md .json .jsonl), "
                                           "extract their figures and load them into the DuckDB warehouse.")
     run.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder (searched recursively)")
     run.add_argument("--db", help="DuckDB file (default: $NEWSFACTS_DB or data/newsfacts.duckdb)")
     run.set_defaults(command=cmd_run)
-    sql = commands.add_parser("sql", help="run SQL on the warehouse, read-only", epilog=EPILOG_SQL,
+    sql = commands.add_parser("sql", help="run SQL on the warehouse, read-only", epilog=EPILOG_SQL, parents=[debug],
                               description="Run one SQL query on a read-only connection to the warehouse.")
     sql.add_argument("query", help="SQL; the public view is `facts`")
     sql.add_argument("--db", help="DuckDB file (default: $NEWSFACTS_DB or data/newsfacts.duckdb)")
@@ -65,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
                           "touch no file but the warehouse")
     sql.set_defaults(command=cmd_sql)
     extract = commands.add_parser("extract", help="print the figures of one text as JSON lines", epilog=EPILOG_EXTRACT,
+                                  parents=[debug],
                                   description="Extract the figures of one text, no warehouse involved: JSON lines "
                                               "with the columns of the `facts` view, plus the rule that fired.")
     source = extract.add_mutually_exclusive_group(required=True)
