@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from flows.acquire.local import MEDIA_TYPES, make_document
+from flows.acquire.local import MEDIA_TYPES, make_document, source_of
 from flows.batch import extract_articles, parse_documents
 from flows.records import Article
 from flows.star import article_id_of
@@ -16,7 +16,7 @@ from flows.star import article_id_of
 def read_one(text: str | None, path: Path | None, published: date | None) -> Article:
     """Parse one text, or one file of any supported format, as the pipeline would."""
     if path is not None:
-        document = make_document(str(path.resolve()), path.read_bytes(), MEDIA_TYPES.get(path.suffix.lower(), "text/plain"))
+        document = make_document(source_of(path.resolve()), path.read_bytes(), MEDIA_TYPES.get(path.suffix.lower(), "text/plain"))
     else:
         content = (text or "").encode("utf-8")
         document = make_document(f"text:{hashlib.sha256(content).hexdigest()[:12]}", content, "text/plain")

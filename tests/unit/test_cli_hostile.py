@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +85,15 @@ def test_extract_refuses_a_number_no_float_holds_and_prints_the_rest(capsys):
     out, err = capsys.readouterr()
     assert "Infinity" not in out and "-350000000.0" in out
     assert "implausible_value" in err and err.count("\n") == 1
+
+
+def test_extract_of_a_file_whose_name_is_not_utf8_prints_its_bytes_escaped(tmp_path):
+    name = bytes(tmp_path) + b"/bad\xffname.txt"
+    with open(name, "wb") as stream:
+        stream.write("2024年，全区签约项目15个。".encode())
+    done = subprocess.run([str(NEWSFACTS), "extract", "--file", os.fsdecode(name)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stderr == ""
+    assert json.loads(done.stdout.splitlines()[0])["source"] == f"{tmp_path}/bad\\xffname.txt"
 
 
 def _write(folder: Path, text: str) -> Path:
