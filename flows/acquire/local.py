@@ -79,12 +79,17 @@ def source_of(path: Path) -> str:
 
 
 def _article_files(folder: Path, rejects: list[Reject]):
-    """Article files under folder, each as the real file it is; a folder that cannot be listed is a reject."""
+    """Article files under folder (symlinked folders followed), each as the real file it is; a folder
+    that cannot be listed is a reject."""
     def refuse(error: OSError) -> None:
         where = source_of(Path(error.filename)) if error.filename else source_of(folder)
         rejects.append(Reject("discover", where, "unreadable_folder", f"folder skipped: {error.strerror or error}"))
 
-    for root, _, names in os.walk(folder, onerror=refuse):
+    walked: set[str] = set()
+    for root, folders, names in os.walk(folder, onerror=refuse, followlinks=True):
+        walked.add(os.path.realpath(root))
+        # a symlinked folder is followed once: not again where it leads back into the tree (a loop)
+        folders[:] = [f for f in folders if os.path.realpath(os.path.join(root, f)) not in walked]
         for name in names:
             path = Path(root, name)
             if path.suffix.lower() in MEDIA_TYPES and not name.startswith(".") and path.is_file():

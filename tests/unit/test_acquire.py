@@ -90,6 +90,18 @@ def test_the_size_limit_is_one_records_not_the_json_lines_files(tmp_path):
     assert len(documents) == 50 and [(r.source, r.reason) for r in rejects] == [(f"{path}#51", "too_large")]
 
 
+def test_a_symlinked_folder_is_followed_and_a_loop_is_not(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "b.txt").write_text("正文", encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "more").symlink_to(elsewhere)
+    (inbox / "loop").symlink_to(inbox)
+    found = discover([str(inbox)])
+    assert found.files == [(elsewhere / "b.txt").resolve()] and found.rejects == []
+
+
 def test_a_symlink_to_a_file_already_found_is_the_same_file(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("正文", encoding="utf-8")
