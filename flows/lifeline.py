@@ -51,8 +51,10 @@ def _watch(pid: int) -> None:
 
 def is_abandoned(pid: int | None, host: str | None, started_at: datetime) -> bool:
     """A run recorded as running on this host whose process is gone (or is another process by now)."""
+    if pid is None and host is None:
+        return True  # recorded by a newsfacts from before pids were: its run is over, or it is no newsfacts of today
     if pid is None or host != this_host():
-        return False  # another machine's run, or a row from before pids were recorded: cannot tell
+        return False  # another machine's run: its processes cannot be seen from here
     try:
         process = psutil.Process(pid)
         return datetime.fromtimestamp(process.create_time()) > started_at  # the pid was reused
