@@ -96,6 +96,15 @@ def test_extract_of_a_file_whose_name_is_not_utf8_prints_its_bytes_escaped(tmp_p
     assert json.loads(done.stdout.splitlines()[0])["source"] == f"{tmp_path}/bad\\xffname.txt"
 
 
+def test_extract_of_a_200000_character_line_prints_each_sentence_capped(capsys):
+    # one line, one sentence: each figure used to print all of it (4.9 GB for this line)
+    text = "2024年，" + "".join(f"第{n}批签约项目{n % 997 + 1}个，协议资金{n}.5亿元，" for n in range(1, 8000)) + "。"
+    assert len(text) > 200_000
+    assert main(["extract", "--text", text]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) > 5_000 and max(len(r["sentence"]) for r in rows) <= 402  # 400 and the two ellipses
+
+
 def _write(folder: Path, text: str) -> Path:
     path = folder / "article.txt"
     path.write_text(text, encoding="utf-8")
