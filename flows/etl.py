@@ -6,6 +6,7 @@ than the work). Task inputs are large and never reused, so no task caches them.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows import batch as stages
-from flows import report, star
+from flows import lifeline, report, star
 from flows.acquire.local import Discovery, discover, read_documents
 from flows.extract.places import all_places
 from flows.records import Article, Figure, RawDocument, Reject
@@ -26,9 +27,12 @@ from warehouse import load
 
 @task(cache_policy=NO_CACHE)
 def start(db_path: str, run_id: str, inputs: list[str]) -> None:
-    """Create the warehouse if needed, load the gazetteer, and record the run as running."""
+    """Create the warehouse if needed, load the gazetteer, mark runs whose process died as abandoned,
+    and record this run as running."""
     load.ensure_schema(db_path, stages.places_table(all_places()))
-    load.start_run(db_path, run_id, "newsfacts-etl", inputs, datetime.now())
+    dead = [run for run, pid, host, began in load.running_runs(db_path) if lifeline.is_abandoned(pid, host, began)]
+    load.mark_abandoned(db_path, dead, datetime.now())
+    load.start_run(db_path, run_id, "newsfacts-etl", inputs, datetime.now(), os.getpid(), lifeline.this_host())
 
 
 @task(cache_policy=NO_CACHE)
@@ -42,9 +46,11 @@ def acquire(files: list[Path], max_bytes: int) -> tuple[list[RawDocument], list[
 
 
 @task(cache_policy=NO_CACHE)
-def triage(db_path: str, documents: list[RawDocument]) -> stages.Triage:
+def triage(db_path: str, documents: list[RawDocument], seen: stages.Seen) -> stages.Triage:
+    """New, changed, unchanged; copies linked to their original; a source repeated in the run refused."""
     known = load.known_versions(db_path, [star.article_id_of(d.source) for d in documents])
-    return stages.triage(documents, known)
+    canonical = load.canonical_sources(db_path, list({d.content_hash for d in documents}))
+    return stages.triage(documents, known, canonical, seen)
 
 
 @task(cache_policy=NO_CACHE)
@@ -98,7 +104,7 @@ def etl(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> report.RunCounts:
     """Read the articles under `paths`, extract their figures, and load them into the DuckDB file."""
-    run_id, began, counts = str(flow_run.id), datetime.now(), report.RunCounts()
+    run_id, began, counts, seen = str(flow_run.id), datetime.now(), report.RunCounts(), stages.Seen()
     start(db_path, run_id, paths)
     found = find_articles(paths)  # discover
     load_tables(db_path, {"rejects": stages.rejects_table(found.rejects, run_id, began)})
@@ -108,10 +114,10 @@ def etl(
     # for futures to wait on, which took two thirds of a run's time.
     for files in report.batches(found.files, batch_size):
         documents, acquire_rejects = acquire(quote(files), max_bytes)  # read
-        sorted_docs = triage(db_path, quote(documents))  # new, changed, unchanged
+        sorted_docs = triage(db_path, quote(documents), quote(seen))  # new, changed, unchanged, copies
         articles, parse_rejects = parse(quote(sorted_docs.to_process))  # parse and normalise
         articles, figures, extract_rejects = extract(quote(articles))  # extract
-        refused = acquire_rejects + parse_rejects + extract_rejects
+        refused = acquire_rejects + sorted_docs.rejects + parse_rejects + extract_rejects
         tables, rejects = validate(*map(quote, (sorted_docs.to_process, articles, figures, refused)), run_id)  # validate
         load_tables(db_path, quote(tables))  # load
         report.tally(counts, sorted_docs, tables, rejects)

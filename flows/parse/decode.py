@@ -16,6 +16,10 @@ from flows.records import RawDocument
 # Encodings Chinese news pages come in. Detection is restricted to them because, left free on short
 # texts, charset_normalizer sometimes prefers a Cyrillic or Latin code page over GBK.
 CHINESE_ENCODINGS = ["utf_8", "gb18030", "big5", "big5hkscs", "utf_16"]
+# UTF-8 with at most one character in STRAY_SHARE undecodable is UTF-8 with stray bytes; where no
+# Chinese encoding fits either, more than one in UNDECODABLE_SHARE undecodable is no text at all.
+STRAY_SHARE = 100
+UNDECODABLE_SHARE = 2
 # Fields of a JSON record that may hold the article, tried in order: {"text": "..."}, {"content": "..."}.
 TEXT_FIELDS = ("text", "content", "body", "article")
 # JSON field -> hint name passed to parse_article: {"date": "2024-05-12"} -> published_date. Where a
@@ -48,12 +52,30 @@ def decode_bytes(content: bytes) -> str:
         return content.decode("utf-8-sig")  # the common case, and far faster than detection
     except UnicodeDecodeError:
         pass
-    best = from_bytes(content[:65536], cp_isolation=CHINESE_ENCODINGS).best()
+    # A stray byte or a cut-off last character must not cost a UTF-8 article: U+FFFD stands for what
+    # cannot be read (normalize flags it as garbled). GBK read as UTF-8 replaces far more than 1 in 100.
+    as_utf8 = content.decode("utf-8-sig", errors="replace")
+    replaced = as_utf8.count("\ufffd")
+    if replaced * STRAY_SHARE <= len(as_utf8):
+        return as_utf8
+    encoding = _detect(content[:65536])
+    if encoding is not None:
+        return content.decode(encoding, errors="replace")
+    for encoding in ("gb18030", "big5"):  # detection refuses a whole file for one bad byte: without them?
+        text = content.decode(encoding, errors="replace")
+        if text.count("\ufffd") * STRAY_SHARE <= len(text) and _detect(text.replace("\ufffd", "").encode(encoding)) == encoding:
+            return text
+    if replaced * UNDECODABLE_SHARE <= len(as_utf8):
+        return as_utf8
+    raise DecodeError("undecodable", "not text in UTF-8, GBK/GB18030 or Big5: most of it decodes to nothing")
+
+
+def _detect(content: bytes) -> str | None:
+    best = from_bytes(content, cp_isolation=CHINESE_ENCODINGS).best()
     if best is None:
-        raise DecodeError("undecodable", "not text in UTF-8, GBK/GB18030 or Big5")
+        return None
     # GB2312 and GBK detections decode with their superset GB18030, which never loses a character.
-    encoding = "gb18030" if best.encoding in ("gb2312", "gbk") else best.encoding
-    return content.decode(encoding, errors="replace")
+    return "gb18030" if best.encoding in ("gb2312", "gbk") else best.encoding
 
 
 def _looks_like_html(text: str) -> bool:

@@ -101,3 +101,20 @@ def test_html_keeps_paragraphs_apart_and_the_dateline_that_precise_extraction_dr
     lines = text.splitlines()
     assert "2024-02-20 10:05:33 来源：某某日报" in lines  # the page's dateline, not the script's date
     assert any(line.startswith("其中") for line in lines)  # paragraphs stay lines of their own
+
+
+@pytest.mark.parametrize("content", [
+    "签约项目15个，协议资金96.35亿元。".encode() + b"\xff" + "同比增长12.5%。".encode(),  # one invalid byte
+    "签约项目15个，协议资金96.35亿元。".encode()[:-1],  # the last character cut off
+    # GBK with a dangling lead byte (long enough for detection to know GBK)
+    "签约项目15个，协议资金96.35亿元。今年以来，全区经济运行总体平稳，重点项目建设加快推进。".encode("gbk") * 4 + b"\x81",
+])
+def test_a_few_undecodable_bytes_are_replaced_and_the_text_kept(content):
+    text = decode_bytes(content)
+    assert "签约项目15个" in text and "\ufffd" in text  # U+FFFD, which normalize flags as garbled
+
+
+def test_text_that_is_mostly_undecodable_is_refused():
+    with pytest.raises(DecodeError) as refused:
+        decode_bytes("签约".encode() + bytes(range(0x80, 0x100)) * 3)
+    assert refused.value.reason == "undecodable"
