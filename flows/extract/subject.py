@@ -67,15 +67,26 @@ def _donors(text: str, hits: list) -> set[str]:
     """
     givers, receivers = set(), set()
     receiving_end = -1  # end of the last place that receives: the place starting there is inside it
+    aid_at = [m.start() for m in _AID_WORD.finditer(text)]  # the words after a giver; most places have none near
     for start, end, _, place in hits:
         receives = start == receiving_end or (text[start - 1:start] in roles.RECIPIENT_LAST and roles.RECIPIENT_BEFORE.search(
             text, max(0, start - 4), start) is not None)
+        near = bisect_left(aid_at, end)
+        if near == len(aid_at) or aid_at[near] >= end + _AID_REACH:
+            if receives:
+                receivers.add(place.place_id)
+                receiving_end = end
+            continue
         if receives or ("援" in text[end:end + 6] and roles.RECIPIENT_SYSTEM_AFTER.match(text, end)):
             receivers.add(place.place_id)
             receiving_end = end if receives else -1
         elif _gives(text, start, end):
             givers.add(place.place_id)
     return givers - receivers
+
+
+_AID_WORD = re.compile(r"援|帮|支|派|协作|资金")  # one of these follows every giver (_gives, RECIPIENT_SYSTEM_AFTER)
+_AID_REACH = 24  # how far after the place _gives looks
 
 
 def _gives(text: str, start: int, end: int) -> bool:
