@@ -43,7 +43,7 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
     judged: list[bool | None] = [True if hit[3].place_id in donors else None for hit in hits]
     spots = Spots(text, starts, ends, places, judged, None, checks)
     spots.donors = donors
-    letterhead = _letterhead_places(original)
+    letterhead = _letterhead_places(original, text[:300])
     main, by_level = _main_places(hits + letterhead, title, donors, _sources(text, hits),
                                   _SubjectCheck(spots, hits, letterhead))
     deictic = None
@@ -158,12 +158,15 @@ _ZONE_NOUN_OPENS = re.compile(r"(?:[，,。；;：:\n]\s*(?:今年|去年|全年
 _OPENS_REACH = 8  # characters _ZONE_NOUN_OPENS spans at most (，2024年 + a space or two)
 
 
-def _letterhead_places(text: str) -> list:
-    """Places in the masthead lines of the original (衡 水 市  统  计 局), which normalisation may drop."""
+def _letterhead_places(text: str, kept: str = "") -> list:
+    """Places in the masthead lines of the original (衡 水 市  统  计 局), which normalisation may drop;
+    a line kept as it is in the normalised text (kept: its head) is read there already."""
     found = []
     for line in text.split("\n", 2)[:2]:
         if len(line) <= 60:
-            found += place_hits(_MASTHEAD_DEBRIS.sub("", line))
+            compact = _MASTHEAD_DEBRIS.sub("", line)
+            if compact and compact not in kept:
+                found += place_hits(compact)
     return found
 
 
