@@ -34,7 +34,8 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
     donor everywhere, and the place the reporter heard the news from (记者从闽侯县获悉) is its subject.
     """
     hits = place_hits(text)
-    checks = ("公司" in text or "集团" in text, "援" in text or "对口" in text or "帮扶" in text,
+    checks = ("公司" in text or "集团" in text,
+              "援" in text or "对口" in text or "帮扶" in text or "协作" in text,  # 东西部协作资金: aid too
               _FACILITY_WORD.search(text) is not None)
     donors = _donors(text, hits) if checks[1] else set()
     starts = [hit[0] for hit in hits]
@@ -56,7 +57,6 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
         judged.insert(at, bool(PARTNER_BEFORE.search(text, start - 4, start)))  # a negative pos is 0
         deictic.insert(at, True)
     spots._deictic = deictic
-    spots.donors = donors
     return spots, main
 
 
