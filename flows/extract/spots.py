@@ -91,7 +91,7 @@ class Spots:
             if check_facility and _FACILITY_AFTER.match(text, end) and self._next_start(n) != end:
                 return True
         p = self.previous(n)
-        if p >= 0 and text[self.ends[p]:start] in LIST_GAPS:  # 萧山区、余杭区和富阳区: 和 joins a list here
+        if p >= 0 and self._listed_after(p, n):  # 萧山区、余杭区和富阳区: 和 joins a list here
             return bool(self.judged[p])
         if text[start - 1:start] in _PARTNER_LAST and PARTNER_BEFORE.search(text, max(0, start - 4), start):
             return True
@@ -101,6 +101,19 @@ class Spots:
             gap = text[self.ends[p]:start]
             return "、" in gap or "和" in gap or gap == ""
         return False
+
+    def _listed_after(self, p: int, n: int) -> bool:
+        """Is spot n the next item of a list with spot p? 、 and 及 always join; 和 only a list of three
+        or more (萧山区、余杭区和富阳区) or a respectively-list (玉溪和曲靖分别完成); 与 never: 陕西省与浙江省共建
+        is a partnership."""
+        gap = self.text[self.ends[p]:self.starts[n]]
+        if gap in ("、", "及", "以及"):
+            return True
+        if gap != "和":
+            return False
+        before = self.previous(p)
+        return (before >= 0 and self.text[self.ends[before]:self.starts[p]] == "、") or \
+            "分别" in self.text[self.ends[n]:self.ends[n] + _RESPECTIVELY_REACH]
 
     def _investors_between(self, n: int) -> bool | None:
         """引导江苏企业到伊犁投资: the investors' home is the partner, where they go is the figure's
@@ -152,6 +165,7 @@ _PARTNER_MARKERS = ("对", "与", "同", "和", "赴", "往", "至", "到", "进
                     "高于", "低于", "快于", "慢于", "驻")  # 驻香港联络处: where an office sits
 PARTNER_BEFORE = re.compile(f"(?:{'|'.join(_PARTNER_MARKERS)})(?:我国|中国)?$")
 LIST_GAPS = frozenset({"、", "和", "及", "与", "以及"})  # between the items of a list of places
+_RESPECTIVELY_REACH = 20  # characters between a list's last place and its 分别
 _PARTNER_LAST = frozenset(word[-1] for word in _PARTNER_MARKERS) | {"国", "\n"}  # "\n": $ matches before one
 # A place named inside an organisation's name is not where the figure is: 某某新材料科技有限公司的年产...
 # The name runs on no verb: 瑞丽工业园区现有某某工业有限公司 is the park's, not inside the company's name

@@ -385,3 +385,11 @@ def test_an_event_abroad_is_its_hosts():
 def test_where_migrant_workers_work_is_not_whose_they_are():
     text = "毕节市外出务工劳动力达186万人，其中在浙江省务工41.2万人。"
     assert figures(text)["41.2万人"].place.name == "毕节市"
+
+
+def test_a_partnership_with_yu_is_no_list():
+    # 与 joins partners, not a list: the figure is the province that opens the sentence
+    assert figures("2024年，陕西省与江苏省合作共建园区38个。")["38个"].place.name == "陕西省"
+    # 和 joins a two-place respectively-list
+    figs = figures("2023年，玉溪市和曲靖市分别完成投资120亿元、98亿元。")
+    assert (figs["120亿元"].place.name, figs["98亿元"].place.name) == ("玉溪市", "曲靖市")
