@@ -389,7 +389,7 @@ def test_where_migrant_workers_work_is_not_whose_they_are():
 
 def test_a_partnership_with_yu_is_no_list():
     # 与 joins partners, not a list: the figure is the province that opens the sentence
-    assert figures("2024年，陕西省与江苏省合作共建园区38个。")["38个"].place.name == "陕西省"
+    assert figures("江苏省商务厅发布数据。2024年，陕西省与江苏省合作共建园区38个。")["38个"].place.name == "陕西省"
     # 和 joins a two-place respectively-list
     figs = figures("2023年，玉溪市和曲靖市分别完成投资120亿元、98亿元。")
     assert (figs["120亿元"].place.name, figs["98亿元"].place.name) == ("玉溪市", "曲靖市")
