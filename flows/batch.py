@@ -33,15 +33,16 @@ class Triage:
     new: list[RawDocument] = field(default_factory=list)
     changed: list[RawDocument] = field(default_factory=list)
     unchanged: list[RawDocument] = field(default_factory=list)
+    not_modified: list[str] = field(default_factory=list)  # pages a server answered 304 for: unchanged, no bytes
 
     @property
     def to_process(self) -> list[RawDocument]:
         return self.new + self.changed
 
 
-def triage(documents: list[RawDocument], known: dict[str, str]) -> Triage:
+def triage(documents: list[RawDocument], known: dict[str, str], not_modified: list[str] | None = None) -> Triage:
     """Split documents into new, changed and unchanged, given article_id -> loaded document_id."""
-    result = Triage()
+    result = Triage(not_modified=list(not_modified or []))
     for document in documents:
         loaded = known.get(star.article_id_of(document.source))
         bucket = result.new if loaded is None else result.unchanged if loaded == document.content_hash else result.changed

@@ -6,6 +6,7 @@ that reads a result fetches it whole before the next one (DuckDB 2 requires it o
 
 from __future__ import annotations
 
+import json
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -85,6 +86,19 @@ def known_versions(db_path: str | Path, article_ids: list[str]) -> dict[str, str
             "select article_id, document_id from dim_article join wanted using (article_id)"
         ).fetchall()
     return dict(rows)
+
+
+def stored_headers(db_path: str | Path, article_ids: list[str]) -> dict[str, dict[str, str]]:
+    """article_id -> response headers of the version loaded, for the given articles that were fetched."""
+    if not article_ids or not Path(db_path).exists():
+        return {}
+    with connect(db_path) as con:
+        con.register("wanted", pl.DataFrame({"article_id": article_ids}).to_arrow())
+        rows = con.execute(
+            "select article_id, r.headers from dim_article join wanted using (article_id)"
+            " join raw_document r using (document_id) where r.headers is not null"
+        ).fetchall()
+    return {article_id: json.loads(headers) for article_id, headers in rows}
 
 
 def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame]) -> BatchCounts:

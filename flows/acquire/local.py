@@ -23,9 +23,10 @@ MEDIA_TYPES = {
 
 @dataclass(slots=True)
 class Discovery:
-    """What a set of paths holds: the article files, and a reject for each path that gave none."""
+    """What a run's sources hold: article files and URLs, and a reject for each source that gave none."""
 
     files: list[Path] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)  # article URLs to fetch (flows/acquire/sources.py)
     rejects: list[Reject] = field(default_factory=list)
 
 
