@@ -30,7 +30,7 @@ USER_AGENT = "newsfacts/0.1 (figures from Chinese economic news; obeys robots.tx
 
 @dataclass(frozen=True, slots=True)
 class FetchPolicy:
-    """How politely and how long pages are fetched: the `fetch` parameter of the flow, NEWSFACTS_FETCH_* variables.
+    """How politely and how long pages are fetched: the flow's `fetch_policy`, NEWSFACTS_FETCH_* variables.
 
     Defaults are polite to one site (4 requests at once per host) and still keep 16 in flight over many.
     """

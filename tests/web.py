@@ -38,6 +38,8 @@ class Site:
         self.hits: Counter = Counter()
         self.full: Counter = Counter()
         self.seen_headers: dict[str, list[dict]] = defaultdict(list)
+        self.in_flight = 0
+        self.most_in_flight = 0  # the most requests it was answering at once
         self.lock = threading.Lock()
 
     def url(self, path: str) -> str:
@@ -85,7 +87,17 @@ class _Handler(BaseHTTPRequestHandler):
     site: Site
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-        answer = self.site.answer_for(self.path, {k.lower(): v for k, v in self.headers.items()})
+        site = self.site
+        with site.lock:
+            site.in_flight += 1
+            site.most_in_flight = max(site.most_in_flight, site.in_flight)
+        try:
+            self._answer(site.answer_for(self.path, {k.lower(): v for k, v in self.headers.items()}))
+        finally:
+            with site.lock:
+                site.in_flight -= 1
+
+    def _answer(self, answer: Answer) -> None:
         if answer.delay:
             time.sleep(answer.delay)
         try:
