@@ -75,7 +75,7 @@ class _Host:
     turn: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_start: float = 0.0
     robots: Protego | None = None
-    robots_refusal: str | None = None  # why every page is refused: robots.txt could not be read
+    robots_refusal: tuple[str, str] | None = None  # (reason, detail) every page is refused with: robots.txt unreadable
     robots_read: asyncio.Event | None = None
 
 
@@ -272,7 +272,7 @@ class Fetcher:
             host.robots_read.set()
         await host.robots_read.wait()
         if host.robots_refusal:
-            raise _Refused("robots_unavailable", host.robots_refusal)
+            raise _Refused(*host.robots_refusal)
         if host.robots is not None and not host.robots.can_fetch(url, self.policy.user_agent):
             raise _Refused("robots_disallowed", f"robots.txt of {_origin(url)} disallows this path for {self.policy.user_agent}")
 
@@ -283,8 +283,9 @@ class Fetcher:
             host.robots = Protego.parse(reply.body.decode("utf-8", errors="replace"))
             delay = host.robots.crawl_delay(self.policy.user_agent)
             host.delay = max(host.delay, min(float(delay or 0), MAX_CRAWL_DELAY))
-        elif not reply.reason.startswith("http_4"):
-            host.robots_refusal = f"robots.txt of {origin} could not be read ({reply.reason}: {reply.detail})"
+        elif not reply.reason.startswith("http_4"):  # unreachable hosts keep their reason: connection_error, timeout
+            reason = "robots_unavailable" if reply.reason.startswith("http_") else reply.reason
+            host.robots_refusal = (reason, f"robots.txt of {origin} could not be read: {reply.detail}")
 
 
 class PageStream:
