@@ -34,6 +34,7 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/flow_throughput.py
 	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/fetch_throughput.py
 
 clean:
 	rm -rf $(VENV) data .prefect

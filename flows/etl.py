@@ -16,9 +16,9 @@ from prefect.utilities.annotations import quote
 
 from flows import batch as stages
 from flows import report, star
-from flows.acquire.fetch import Fetcher, PageStream
 from flows.acquire.local import Discovery, read_documents
 from flows.acquire.sources import conditions_of, find_sources, sort_pages
+from flows.acquire.worker import ProcessFetcher, RemotePageStream
 from flows.extract.places import all_places
 from flows.records import Article, Figure, RawDocument, Reject
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, FetchPolicy
@@ -33,7 +33,7 @@ def start(db_path: str, run_id: str, inputs: list[str]) -> None:
 
 
 @task(cache_policy=NO_CACHE)
-def find_articles(paths: list[str], url_files: list[str], limit: int | None, web: Fetcher) -> Discovery:
+def find_articles(paths: list[str], url_files: list[str], limit: int | None, web: ProcessFetcher) -> Discovery:
     """Files under the paths; article URLs from URLs, URL lists, feeds and sitemaps."""
     return find_sources(paths, url_files, limit, web)
 
@@ -44,14 +44,14 @@ def acquire(files: list[Path], max_bytes: int) -> tuple[list[RawDocument], list[
 
 
 @task(cache_policy=NO_CACHE)
-def start_fetching(db_path: str, web: Fetcher, urls: list[str]) -> PageStream:
+def start_fetching(db_path: str, web: ProcessFetcher, urls: list[str]) -> RemotePageStream:
     """Fetch the URLs in the background from now on, conditionally where a version is loaded (ETag, Last-Modified)."""
     stored = load.stored_headers(db_path, [star.article_id_of(url) for url in urls])
     return web.stream(urls, conditions_of(urls, {url: stored.get(star.article_id_of(url)) for url in urls}))
 
 
 @task(cache_policy=NO_CACHE)
-def fetch(pages: PageStream, count: int, progress: report.Progress) -> tuple[list[RawDocument], list[Reject], list[str]]:
+def fetch(pages: RemotePageStream, count: int, progress: report.Progress) -> tuple[list[RawDocument], list[Reject], list[str]]:
     """The next `count` pages of the stream: documents, rejects, and the URLs that answered 304."""
     return sort_pages(pages.take(count, on_progress=progress.fetched))
 
@@ -109,7 +109,7 @@ def etl(
     their figures, and load them into the DuckDB file. `limit`: articles taken from each feed or sitemap."""
     run_id, began, counts = str(flow_run.id), datetime.now(), report.RunCounts()
     start(db_path, run_id, paths + (url_files or []))
-    with Fetcher(fetch_policy or FetchPolicy(), max_bytes) as web:  # the run's one HTTP client
+    with ProcessFetcher(fetch_policy or FetchPolicy(), max_bytes) as web:  # the run's one HTTP client, in a process
         found = find_articles(paths, url_files or [], limit, quote(web))  # discover
         load_tables(db_path, {"rejects": stages.rejects_table(found.rejects, run_id, began)})
         report.tally_found(counts, found)

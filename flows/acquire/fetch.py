@@ -113,10 +113,18 @@ class Fetcher:
 
     def close(self) -> None:
         if self._thread.is_alive():
-            self._call(self._client.aclose())
+            self._call(self._shutdown())
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=10)
             self._loop.close()
+
+    async def _shutdown(self) -> None:
+        """Stop what is still fetching (a run that failed midway), then close the client's connections."""
+        others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        for task in others:
+            task.cancel()
+        await asyncio.gather(*others, return_exceptions=True)
+        await self._client.aclose()
 
     # --- sources -> article URLs
 
@@ -182,10 +190,14 @@ class Fetcher:
 
         async def worker() -> None:
             for url in pending:  # shared: each worker takes the next URL
-                await queue.put(await self.page(url, conditions.get(url, {})))
+                try:
+                    result = await self.page(url, conditions.get(url, {}))
+                except Exception as exc:  # noqa: BLE001 - one page's surprise must not stop the others, nor the stream
+                    result = Reject("acquire", url, "fetch_error", f"{type(exc).__name__}: {exc}")
+                await queue.put(result)
 
         await asyncio.gather(*(worker() for _ in range(min(self.policy.concurrency, len(urls)) or 1)))
-        await queue.put(_DONE)
+        await queue.put(_DONE)  # workers never raise (but when cancelled by _shutdown, when nobody reads any more)
 
     async def page(self, url: str, headers: dict[str, str]) -> RawDocument | NotModified | Reject:
         """One article page: its bytes and headers as a RawDocument, NotModified, or why not."""
@@ -356,13 +368,19 @@ class PageStream:
         """The next `count` results (fewer at the end); on_progress(results taken so far) at least every `every` s."""
         results: list = []
         while len(results) < count and not self.exhausted:
-            chunk = self._fetcher._call(self._next(count - len(results), every))
-            self.exhausted = _DONE in chunk
-            results += [item for item in chunk if item is not _DONE]
+            results += self.chunk(count - len(results), every)
             if on_progress:
                 on_progress(self.taken + len(results))
         self.taken += len(results)
         return results
+
+    def chunk(self, most: int, wait: float) -> list:
+        """What has arrived, up to `most` results, after waiting at most `wait` s for the first."""
+        if self.exhausted:
+            return []
+        items = self._fetcher._call(self._next(most, wait))
+        self.exhausted = _DONE in items
+        return [item for item in items if item is not _DONE]
 
     async def _next(self, most: int, wait: float) -> list:
         try:

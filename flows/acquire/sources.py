@@ -7,10 +7,11 @@ from pathlib import Path
 from flows.acquire.fetch import Fetcher, NotModified, conditional_headers
 from flows.acquire.local import Discovery, discover
 from flows.acquire.urls import is_url, parse_url_list
+from flows.acquire.worker import ProcessFetcher
 from flows.records import RawDocument, Reject
 
 
-def find_sources(paths: list[str], url_files: list[str], limit: int | None, web: Fetcher) -> Discovery:
+def find_sources(paths: list[str], url_files: list[str], limit: int | None, web: Fetcher | ProcessFetcher) -> Discovery:
     """Files under the local paths; article URLs from the URLs among `paths`, the URL files, and the feeds
     and sitemaps among them (at most `limit` articles from each). Normalised and without repeats."""
     local = [p for p in paths if not is_url(p)]

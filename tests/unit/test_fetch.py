@@ -177,3 +177,18 @@ def test_httpx_is_imported_by_one_module_only():
         if any(name == "httpx" or name.startswith("httpx.") for name in names):
             importers.append(str(path.relative_to(ROOT)))
     assert importers == [str(Path("flows/acquire/fetch.py"))]
+
+
+def test_a_page_that_breaks_the_fetcher_is_a_reject_and_the_stream_goes_on(site, monkeypatch):
+    real_page = Fetcher.page
+
+    async def page(self, url, headers):
+        if url.endswith("gbk.html"):
+            raise ValueError("a bug met on one page")
+        return await real_page(self, url, headers)
+
+    monkeypatch.setattr(Fetcher, "page", page)
+    with Fetcher(FAST, 1_000_000) as web:
+        results = web.stream([site.url("/news/gbk.html"), site.url("/news/utf8.html")], {}).take(5)
+    rejects = [r for r in results if isinstance(r, Reject)]
+    assert len(results) == 2 and rejects[0].reason == "fetch_error" and "a bug met" in rejects[0].detail
