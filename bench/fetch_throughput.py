@@ -52,10 +52,12 @@ def corpus(count: int) -> list[bytes]:
 
 
 class PeakMemory:
-    """Peak resident memory of this process while the block runs, read from /proc every 20 ms."""
+    """Peak resident memory of this process and its children (the fetching process; not the page server)
+    while the block runs, read from /proc every 20 ms."""
 
-    def __init__(self):
+    def __init__(self, exclude: set[int]):
         self.peak_mb = 0.0
+        self.exclude = exclude
 
     @contextmanager
     def watch(self):
@@ -63,7 +65,8 @@ class PeakMemory:
 
         def sample() -> None:
             while not stop.is_set():
-                self.peak_mb = max(self.peak_mb, _rss_mb())
+                pids = ["self", *(p.pid for p in multiprocessing.active_children() if p.pid not in self.exclude)]
+                self.peak_mb = max(self.peak_mb, sum(_rss_mb(pid) for pid in pids))
                 stop.wait(0.02)
 
         thread = threading.Thread(target=sample, daemon=True)
@@ -75,13 +78,19 @@ class PeakMemory:
             thread.join()
 
 
-def _rss_mb() -> float:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * PAGE_SIZE / 2**20
+def _rss_mb(pid) -> float:
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            return int(statm.read().split()[1]) * PAGE_SIZE / 2**20
+    except (OSError, IndexError):  # the child ended between the listing and the reading
+        return 0.0
+
+
+SERVER_PIDS: set[int] = set()  # the page server's process, left out of the memory figures
 
 
 def timed(etl, **parameters) -> tuple[float, float, object]:
-    memory = PeakMemory()
+    memory = PeakMemory(SERVER_PIDS)
     with memory.watch():
         began = time.perf_counter()
         state = etl(**parameters, return_state=True)
@@ -102,6 +111,7 @@ def page_server(pages: list[bytes], mode: str):
     parent, child = multiprocessing.Pipe()
     process = multiprocessing.Process(target=_serve_in_child, args=(len(pages), child), daemon=True)
     process.start()
+    SERVER_PIDS.add(process.pid)
     base = parent.recv()
 
     def stats() -> tuple[int, int]:
@@ -175,7 +185,7 @@ def report(args, pages, warm_s, local, fetched, rerun, full_in_rerun, served_at_
     print(f"corpus: {n:,} pages of {average_kb:.1f} KB on average; warm-up run {warm_s:.1f} s (starts Prefect's server)")
     for name, (seconds, peak_mb, counts) in (("local .html", local), ("fetched", fetched), ("rerun (304)", rerun)):
         print(f"{name:12} {seconds:7.1f} s  {n / seconds:6.0f} pages/s  {1000 * seconds / n:5.2f} ms/page  "
-              f"peak RSS {peak_mb:6.0f} MB  new {counts.articles_new:,} unchanged {counts.articles_unchanged:,} "
+              f"peak RSS {peak_mb:6.0f} MB (with the fetching process)  new {counts.articles_new:,} unchanged {counts.articles_unchanged:,} "
               f"rejected {counts.rejected:,} figures {counts.figures_loaded:,}")
     ratio = fetched[0] / local[0]
     print(f"fetched/local: {ratio:.2f} (target at most {TARGET_RATIO}: {'met' if ratio <= TARGET_RATIO else 'NOT met'}); "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import signal
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -105,6 +106,7 @@ class RemotePageStream:
 
 def _child_main(policy: FetchPolicy, max_bytes: int, commands, results) -> None:
     """The child: one Fetcher for the run; commands in, expansions back, streams pumped into `results`."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it closes the child
     with Fetcher(policy, max_bytes) as web:
         commands.send("ready")
         while True:
