@@ -12,16 +12,15 @@ import asyncio
 import random
 import threading
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 from protego import Protego
 
 from flows.acquire.local import make_document
+from flows.acquire.politeness import Host, interleave_hosts, origin, retry_after, wait_turn
 from flows.acquire.urls import ALLOWED_SCHEMES, looks_like_feed, normalize, read_listing, scheme_of
 from flows.records import RawDocument, Reject
 from flows.settings import FetchPolicy
@@ -70,19 +69,6 @@ class _Retryable(_Refused):
     """A failure worth another attempt after `wait` seconds (None: the backoff decides)."""
 
 
-@dataclass(slots=True)
-class _Host:
-    """One origin's share of politeness: its own slots, its turn for the delay, its robots.txt."""
-
-    slots: asyncio.Semaphore
-    delay: float
-    turn: asyncio.Lock = field(default_factory=asyncio.Lock)
-    next_start: float = 0.0
-    robots: Protego | None = None
-    robots_refusal: tuple[str, str] | None = None  # (reason, detail) every page is refused with: robots.txt unreadable
-    robots_read: asyncio.Event | None = None
-
-
 class Fetcher:
     """One run's HTTP client and politeness state; use as a context manager, close() ends its thread."""
 
@@ -91,7 +77,7 @@ class Fetcher:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="newsfacts-fetch", daemon=True)
         self._thread.start()
-        self._hosts: dict[str, _Host] = {}
+        self._hosts: dict[str, Host] = {}
         self._client, self._slots = self._call(self._open())
 
     async def _open(self) -> tuple[httpx.AsyncClient, asyncio.Semaphore]:
@@ -181,7 +167,7 @@ class Fetcher:
     def stream(self, urls: list[str], conditions: dict[str, dict[str, str]]) -> PageStream:
         """Start fetching `urls` (request headers per URL from `conditions`); take the pages from the stream."""
         queue: asyncio.Queue = asyncio.Queue(maxsize=max(self.policy.buffer, 1))
-        ordered = _interleave_hosts(urls)
+        ordered = interleave_hosts(urls)
         asyncio.run_coroutine_threadsafe(self._produce(ordered, conditions, queue), self._loop)
         return PageStream(self, queue, len(urls))
 
@@ -236,9 +222,9 @@ class Fetcher:
         full = self.policy.backoff * 2 ** attempt
         return full / 2 + random.uniform(0, full / 2)
 
-    async def _attempt(self, url: str, headers: dict, accept: dict | None, host: _Host) -> _Reply:
+    async def _attempt(self, url: str, headers: dict, accept: dict | None, host: Host) -> _Reply:
         async with host.slots, self._slots:
-            await _wait_turn(host)
+            await wait_turn(host)
             try:
                 async with asyncio.timeout(self.policy.total_timeout), self._client.stream("GET", url, headers=headers) as response:
                     _check_status(response, self.policy.max_retry_after)
@@ -274,25 +260,25 @@ class Fetcher:
             chunks.append(chunk)
         return b"".join(chunks)
 
-    def _host(self, url: str) -> _Host:
-        origin = _origin(url)
-        if origin not in self._hosts:
-            self._hosts[origin] = _Host(asyncio.Semaphore(self.policy.per_host), self.policy.host_delay)
-        return self._hosts[origin]
+    def _host(self, url: str) -> Host:
+        key = origin(url)
+        if key not in self._hosts:
+            self._hosts[key] = Host(asyncio.Semaphore(self.policy.per_host), self.policy.host_delay)
+        return self._hosts[key]
 
-    async def _check_robots(self, url: str, host: _Host) -> None:
+    async def _check_robots(self, url: str, host: Host) -> None:
         """Refuse a URL robots.txt disallows for our User-Agent; the file is read once per host and run."""
         if host.robots_read is None:
             host.robots_read = asyncio.Event()
-            await self._read_robots(_origin(url), host)
+            await self._read_robots(origin(url), host)
             host.robots_read.set()
         await host.robots_read.wait()
         if host.robots_refusal:
             raise _Refused(*host.robots_refusal)
         if host.robots is not None and not host.robots.can_fetch(url, self.policy.user_agent):
-            raise _Refused("robots_disallowed", f"robots.txt of {_origin(url)} disallows this path for {self.policy.user_agent}")
+            raise _Refused("robots_disallowed", f"robots.txt of {origin(url)} disallows this path for {self.policy.user_agent}")
 
-    async def _read_robots(self, origin: str, host: _Host) -> None:
+    async def _read_robots(self, origin: str, host: Host) -> None:
         """As RFC 9309 says: a 4xx means no rules; a 5xx or no answer means no page may be fetched."""
         reply = await self._get(f"{origin}/robots.txt", accept=None, robots=False)
         if isinstance(reply, _Reply):
@@ -395,22 +381,11 @@ class PageStream:
 _DONE = object()  # the stream's end
 
 
-def conditional_headers(stored: dict[str, str] | None) -> dict[str, str]:
-    """Request headers that make a server answer 304 for a page whose stored version is current."""
-    stored = {k.lower(): v for k, v in (stored or {}).items()}
-    headers = {}
-    if stored.get("etag"):
-        headers["If-None-Match"] = stored["etag"]
-    if stored.get("last-modified"):
-        headers["If-Modified-Since"] = stored["last-modified"]
-    return headers
-
-
 def _check_status(response: httpx.Response, max_retry_after: float) -> None:
     status = response.status_code
     what = f"HTTP {status} {response.reason_phrase}".strip()
     if status == 429 or status >= 500:
-        wait = _retry_after(response.headers.get("retry-after"))
+        wait = retry_after(response.headers.get("retry-after"))
         if wait is not None and wait > max_retry_after:
             raise _Refused(f"http_{status}", f"{what}, asked to wait {wait:.0f} s, more than {max_retry_after:g} s")
         raise _Retryable(f"http_{status}", what, wait)
@@ -418,46 +393,8 @@ def _check_status(response: httpx.Response, max_retry_after: float) -> None:
         raise _Refused(f"http_{status}", what)
 
 
-def _retry_after(value: str | None) -> float | None:
-    """Retry-After in seconds ("120") or as an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"); None if absent or unreadable."""
-    if not value:
-        return None
-    if value.strip().isdigit():
-        return float(value.strip())
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max((when - datetime.now(UTC)).total_seconds(), 0.0)
-
-
-async def _wait_turn(host: _Host) -> None:
-    """Sleep until this host's next start; each start books the next one `delay` seconds later."""
-    if host.delay <= 0:
-        return
-    async with host.turn:
-        now = asyncio.get_running_loop().time()
-        start = max(now, host.next_start)
-        host.next_start = start + host.delay
-    await asyncio.sleep(start - now)
-
-
 def _media_type(headers: dict | httpx.Headers) -> str:
     return headers.get("content-type", "").split(";")[0].strip().lower()
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def _interleave_hosts(urls: Iterable[str]) -> list[str]:
-    """Round robin over hosts, so workers waiting on a busy host's slots do not idle the others."""
-    by_host: dict[str, list[str]] = {}
-    for url in urls:
-        by_host.setdefault(_origin(url), []).append(url)
-    queues = list(by_host.values())
-    return [queue[i] for i in range(max(map(len, queues), default=0)) for queue in queues if i < len(queue)]
 
 
 def _scheme_reject(source: str) -> Reject:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flows.acquire.fetch import Fetcher, NotModified, conditional_headers
+from flows.acquire.fetch import Fetcher, NotModified
 from flows.acquire.local import Discovery, discover
+from flows.acquire.politeness import conditional_headers
 from flows.acquire.urls import is_url, parse_url_list
 from flows.acquire.worker import ProcessFetcher
 from flows.records import RawDocument, Reject

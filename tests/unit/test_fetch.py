@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.acquire.fetch import Fetcher, NotModified, conditional_headers
+from flows.acquire.fetch import Fetcher, NotModified
+from flows.acquire.politeness import conditional_headers, interleave_hosts, retry_after
 from flows.parse.decode import document_text
 from flows.records import RawDocument, Reject
 from flows.settings import FetchPolicy
@@ -192,3 +193,16 @@ def test_a_page_that_breaks_the_fetcher_is_a_reject_and_the_stream_goes_on(site,
         results = web.stream([site.url("/news/gbk.html"), site.url("/news/utf8.html")], {}).take(5)
     rejects = [r for r in results if isinstance(r, Reject)]
     assert len(results) == 2 and rejects[0].reason == "fetch_error" and "a bug met" in rejects[0].detail
+
+
+@pytest.mark.parametrize("value, seconds", [
+    ("120", 120.0), (" 3 ", 3.0), (None, None), ("soon", None),
+    ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0),  # a date already past: no wait
+])
+def test_retry_after_reads_seconds_and_http_dates(value, seconds):
+    assert retry_after(value) == seconds
+
+
+def test_hosts_take_turns_so_one_busy_host_does_not_hold_the_workers():
+    urls = ["https://a.cn/1", "https://a.cn/2", "https://a.cn/3", "https://b.cn/1", "https://c.cn/1"]
+    assert interleave_hosts(urls) == ["https://a.cn/1", "https://b.cn/1", "https://c.cn/1", "https://a.cn/2", "https://a.cn/3"]
