@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
@@ -22,6 +22,7 @@ from flows.acquire.worker import ProcessFetcher, RemotePageStream
 from flows.extract.places import all_places
 from flows.records import Article, Figure, RawDocument, Reject
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, FetchPolicy
+from reports.build import write_report as write_html
 from warehouse import load
 
 
@@ -95,6 +96,16 @@ def finish(db_path: str, run_id: str, counts: report.RunCounts, elapsed: float) 
     report.publish_summary(run_id, counts, elapsed)
 
 
+@task(cache_policy=NO_CACHE)
+def write_report(db_path: str) -> None:
+    """Refresh the warehouse's HTML report beside it and link it in the UI; a failure here fails no load."""
+    try:
+        report.publish_report_link(write_html(db_path))
+    except Exception as error:  # noqa: BLE001 - the load is committed; the report is a view of it, retried next run
+        get_run_logger().warning("the HTML report of %s was not written: %s", db_path, error)
+        report.publish_report_failure(db_path, error)
+
+
 @flow(name="newsfacts-etl", on_failure=[report.mark_run_failed], on_crashed=[report.mark_run_failed])
 def etl(
     paths: list[str],
@@ -127,6 +138,7 @@ def etl(
             _process(db_path, run_id, counts, documents, refused, not_modified)  # triage, parse, extract, validate, load
             progress.advance(len(urls))
     finish(db_path, run_id, counts, (datetime.now() - began).total_seconds())  # report
+    write_report(db_path)  # the HTML report, refreshed
     return counts
 
 

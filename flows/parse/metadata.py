@@ -71,10 +71,12 @@ def read_metadata(lines: list[str], furniture: list[bool]) -> Metadata:
 def read_title(lines: list[str], furniture: list[bool]) -> str | None:
     """The headline: the first short line before the first paragraph that is not furniture."""
     for line, is_furniture in zip(lines, furniture, strict=True):
+        if is_furniture:  # a menu of provinces may run longer than any headline: it is no paragraph
+            continue
         if len(line) > 64:  # a paragraph came first: the page has no headline ("1月19日,在...")
             return None
         cjk = len(_NAME_CHARS.findall(line))
-        if cjk >= 6 and not is_furniture and not SITE_NAME.match(line.replace(" ", "")) and not line.endswith("。"):
+        if cjk >= 6 and not SITE_NAME.match(line.replace(" ", "")) and not line.endswith("。"):
             return line
     return None
 

@@ -19,7 +19,8 @@ class Head(NamedTuple):
 
     noun: str
     category: str
-    kind: str  # measure, thing, firm, name, event
+    kind: str  # measure, thing, firm, name, event, place
+    yields_to: str = ""  # categories of a modifier right before it that win (债券+资金: public_finance)
     example: str = ""  # a phrase of our own the row matches
     note: str = ""  # the tie-break it settles
 
@@ -86,6 +87,21 @@ def head_of(word: str) -> Head:
     return HEADS.get(word) or Head(word, AID_FUND[1], "measure")
 
 
+def refined(head: Head, modifier: str) -> Head:
+    """An open head given way to the noun right before it (补助+收入 -> public_finance), if it does."""
+    if modifier and head.yields_to:
+        before = head_of(modifier)
+        if before.category in head.yields_to.split(","):
+            return Head(modifier + head.noun, before.category, head.kind)
+    return head
+
+
+# Qualifiers right after a number are no part of the noun after it (日均通行18列左右)
+RIGHT_QUALIFIER = re.compile(r"左右|以上|以下|上下|之多")
+# A bracketed remark of what is in or out is no head of the metric: 固定资产投资（不含农户）比上年增长3.7%;
+# a bracketed noun is one: 协作企业（项目）32个
+BRACKETED = re.compile(r"[（(](?:不含|含|包括|包含|下同|其中|扣除|剔除)[^）)]*[）)]")
+
 # When no noun decides: the unit's usual subject. Land, floor and capacity are other (规划面积,
 # 年产2000万平方米, 10万锭); goods by weight are freight unless an import or export word names the trade
 UNIT_CATEGORY = {
@@ -109,6 +125,8 @@ UNIT_FIT = {
     **dict.fromkeys(("m3", "tonne"), (frozenset({"trade", "logistics", "other"}), "other")),
     "km": (frozenset({"logistics", "other"}), "other"),
     **dict.fromkeys(("person", "person_time"), (frozenset({"people"}), "people")),
+    # vehicles, flights and sailings counted as trips are traffic (出入境货车2.4万辆次)
+    **dict.fromkeys(("other:辆次", "other:架次", "other:艘次"), (frozenset({"logistics"}), "logistics")),
 }
 
 
@@ -121,8 +139,8 @@ def fit_unit(unit: str, category: str) -> str:
 
 
 # The noun after a count ends at these words: 360家东部企业|在贫困地区投资, 9家中央单位|购销农产品,
-# 2300户小微企业|减免租金, 14家酒店|平均入住率 (a statistic over the counted things)
-RIGHT_CUT = re.compile(r"[，,；;。：:、（(]|在|于|的|向|到|对|从|购销|采购|签约|集中|共|已|将|减免|平均")
+# 2300户小微企业|减免租金, 14家酒店|平均入住率 (a statistic over the counted things), 16家开发园区|与受援地…结对
+RIGHT_CUT = re.compile(r"[，,；;。：:、（(]|在|于|的|向|到|对|从|与|及|购销|采购|签约|集中|共|已|将|减免|平均")
 # Filler at the head of a metric phrase: 其中, 全年共, 累计完成 keep 累计完成 but drop 其中/共
 # and the period a clause opens with is when, not what: 今年一季度, 2023年1-10月, 前三季度; nor is the
 # park or body it opens with (片区完成外贸进出口额, 开发区累计注册企业, 该市新增就业)

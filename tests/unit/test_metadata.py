@@ -109,6 +109,13 @@ def test_title_skips_site_names_and_share_blocks():
     assert _parse(text).title == "武汉产业援疆马不停蹄,新疆博乐朋友圈扩大"
 
 
+def test_title_after_a_long_menu_line():
+    # a menu of 31 provinces is furniture, not a paragraph before the headline
+    menu = "|".join(["安徽", "北京", "重庆", "福建", "甘肃", "贵州", "广东", "广西", "海南", "河北", "河南", "湖北",
+                     "湖南", "江苏", "江西", "吉林", "辽宁", "宁夏", "青海", "山东", "山西", "陕西", "上海", "四川"])
+    assert _parse(f"{menu}\n某某协作吸引86家企业落地某省\n正文。").title == "某某协作吸引86家企业落地某省"
+
+
 def test_no_title_when_the_page_opens_with_a_paragraph():
     assert _parse("1月19日,在某某微访谈中," + "某合作区将突出重点工作," * 5 + "努力建设口岸城市。").title is None
 
