@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -89,15 +90,24 @@ def _rss_mb(pid) -> float:
 SERVER_PIDS: set[int] = set()  # the page server's process, left out of the memory figures
 
 
-def timed(etl, **parameters) -> tuple[float, float, object]:
+def timed(etl, **parameters) -> tuple[float, float, object, float]:
+    """Wall seconds, peak MB, the run's counts, and CPU seconds of this process and the children it ended
+    (the fetching process; not the page server nor Prefect's, which still run): a figure the machine's load
+    moves less than wall time."""
     memory = PeakMemory(SERVER_PIDS)
+    cpu_before = _cpu_seconds()
     with memory.watch():
         began = time.perf_counter()
         state = etl(**parameters, return_state=True)
         seconds = time.perf_counter() - began
     if not state.is_completed():
         raise SystemExit(f"the run failed: {state.message}")
-    return seconds, memory.peak_mb, state.result()
+    return seconds, memory.peak_mb, state.result(), _cpu_seconds() - cpu_before
+
+
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 @contextmanager
@@ -183,11 +193,13 @@ def report(args, pages, warm_s, local, fetched, rerun, full_in_rerun, served_at_
     n = len(pages)
     average_kb = sum(map(len, pages)) / n / 1024
     print(f"corpus: {n:,} pages of {average_kb:.1f} KB on average; warm-up run {warm_s:.1f} s (starts Prefect's server)")
-    for name, (seconds, peak_mb, counts) in (("local .html", local), ("fetched", fetched), ("rerun (304)", rerun)):
+    for name, (seconds, peak_mb, counts, cpu) in (("local .html", local), ("fetched", fetched), ("rerun (304)", rerun)):
         print(f"{name:12} {seconds:7.1f} s  {n / seconds:6.0f} pages/s  {1000 * seconds / n:5.2f} ms/page  "
+              f"CPU {1000 * cpu / n:5.2f} ms/page  "
               f"peak RSS {peak_mb:6.0f} MB (with the fetching process)  new {counts.articles_new:,} unchanged {counts.articles_unchanged:,} "
               f"rejected {counts.rejected:,} figures {counts.figures_loaded:,}")
     ratio = fetched[0] / local[0]
+    print(f"CPU fetched/local: {fetched[3] / local[3]:.2f} (the cost of fetching in CPU, whatever else the machine runs)")
     print(f"fetched/local: {ratio:.2f} (target at most {TARGET_RATIO}: {'met' if ratio <= TARGET_RATIO else 'NOT met'}); "
           f"concurrency {args.concurrency}, most requests the server answered at once {served_at_most}; "
           f"server in a {args.server}; fastest of {args.repeat}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
