@@ -172,7 +172,7 @@ def main() -> None:
             url_file = work / "urls.txt"
             url_file.write_text("\n".join(f"{base}/news/{n:05d}.html" for n in range(len(pages))), encoding="utf-8")
             common = {"batch_size": args.batch_size}
-            warm_s, _, _ = timed(etl, paths=[str(folder / "00000.html")], db_path=str(work / "warm.duckdb"), **common)
+            warm_s, *_ = timed(etl, paths=[str(folder / "00000.html")], db_path=str(work / "warm.duckdb"), **common)
             local = fetched = None
             for attempt in range(args.repeat):
                 this_local = timed(etl, paths=[str(folder)], db_path=str(work / f"local{attempt}.duckdb"), **common)
