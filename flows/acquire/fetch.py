@@ -1,9 +1,10 @@
 """The one door to HTTP: pages, feeds and sitemaps fetched with one httpx.AsyncClient per run.
 
 The client lives on an event loop in a thread of its own; the flow runs this Fetcher in a process of
-its own (flows/acquire/worker.py), so parsing and fetching each have a core. Politeness: requests in flight bounded overall and per host, robots.txt read once
-a run per host, an optional delay between two requests to a host, retries with jittered backoff on
-what may pass (connection errors, timeouts, 429, 5xx). Every page that cannot be had is a Reject.
+its own (flows/acquire/worker.py), so parsing and fetching each have a core. Politeness: requests in
+flight bounded overall and per host, robots.txt read once a run per host, an optional delay between two
+requests to a host, retries with jittered backoff on what may pass (connection errors, timeouts, 429,
+5xx). Every page that cannot be had is a Reject.
 """
 
 from __future__ import annotations
