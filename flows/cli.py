@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import time
 from datetime import date
@@ -27,16 +28,36 @@ EPILOG_EXTRACT = 'example: newsfacts extract --text "2024年，全区签约项�
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return args.command(args)
+        status = args.command(args)
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+        return status
     except KeyboardInterrupt:
         print("newsfacts: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `newsfacts extract ... | head -1`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's own recipe: no second error at exit
+        return 141  # as a process ended by SIGPIPE
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"newsfacts: {type(exc).__name__}: {_first_line(exc)} (--debug shows the traceback)", file=sys.stderr)
+        return 1
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else ""
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsfacts", description="Figures from Chinese economic news, into DuckDB.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and Prefect's own log lines")
+    # --debug also after the command (newsfacts run x --debug); SUPPRESS keeps a subcommand's default
+    # from overwriting the flag given before it
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    run = commands.add_parser("run", help="load articles into the warehouse", epilog=EPILOG_RUN,
+    run = commands.add_parser("run", help="load articles into the warehouse", epilog=EPILOG_RUN, parents=[debug],
                               formatter_class=argparse.RawDescriptionHelpFormatter,
                               description="Read article files and folders (.txt .html .htm .md .json .jsonl) and fetch "
                                           "web pages, feeds and sitemaps, extract their figures and load them into the "
@@ -59,11 +80,14 @@ def _parser() -> argparse.ArgumentParser:
                                                     f"(default {defaults.retries})")
     polite.add_argument("--user-agent", help=f"User-Agent header (default {defaults.user_agent!r})")
     run.set_defaults(command=cmd_run)
-    sql = commands.add_parser("sql", help="run SQL on the warehouse, read-only", epilog=EPILOG_SQL,
+    sql = commands.add_parser("sql", help="run SQL on the warehouse, read-only", epilog=EPILOG_SQL, parents=[debug],
                               description="Run one SQL query on a read-only connection to the warehouse.")
     sql.add_argument("query", help="SQL; the public view is `facts`")
     sql.add_argument("--db", help="DuckDB file (default: $NEWSFACTS_DB or data/newsfacts.duckdb)")
     sql.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default table)")
+    sql.add_argument("--allow-dir", action="append", default=[], metavar="DIR",
+                     help="let the query read and write files under DIR (read_csv, COPY TO); by default it can "
+                          "touch no file but the warehouse")
     sql.set_defaults(command=cmd_sql)
     report = commands.add_parser("report", help="write the warehouse's HTML report", epilog=EPILOG_REPORT,
                                  description="Write one self-contained HTML page (charts, a map, tables) from the "
@@ -75,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
                              "province=云南,广西, category=investment,trade (repeatable; all must hold)")
     report.set_defaults(command=cmd_report)
     extract = commands.add_parser("extract", help="print the figures of one text as JSON lines", epilog=EPILOG_EXTRACT,
+                                  parents=[debug],
                                   description="Extract the figures of one text, no warehouse involved: JSON lines "
                                               "with the columns of the `facts` view, plus the rule that fired.")
     source = extract.add_mutually_exclusive_group(required=True)
@@ -98,7 +123,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 2
     policy = FetchPolicy.from_env(concurrency=args.concurrency, per_host=args.per_host, host_delay=args.host_delay,
                                   total_timeout=args.total_timeout, retries=args.retries, user_agent=args.user_agent)
-    prefect_environment()
+    prefect_environment(quiet=not args.debug)
+    from flows.lifeline import watch_over_children
+
+    watch_over_children()  # a temporary Prefect server must not outlive this process, even after kill -9
     from flows import report
     from flows.etl import etl
 
@@ -113,15 +141,27 @@ def cmd_run(args: argparse.Namespace) -> int:
         finally:  # a later run in this process must not move this run's finished bar
             report.PROGRESS_LISTENERS.remove(bar.advance)
             report.FETCH_LISTENERS.remove(bar.fetched)
+    run_id = state.state_details.flow_run_id
     if state.is_failed() or state.is_crashed():
-        print(f"newsfacts: the run failed: {state.message}", file=sys.stderr)
+        print(f"newsfacts: the run failed: {_first_line(Exception(state.message))}", file=sys.stderr)
+        if not args.debug:
+            print(f"newsfacts: --debug shows the traceback, as does `prefect flow-run logs {run_id}`", file=sys.stderr)
         return 1
     counts = state.result()
-    _print_summary(counts, settings.db_path, time.perf_counter() - began, state.state_details.flow_run_id)
-    nothing_read = counts.documents_read == 0
-    if nothing_read:
-        print("newsfacts: no article file found under the given paths", file=sys.stderr)
-    return 1 if nothing_read else 0
+    _print_summary(counts, settings.db_path, time.perf_counter() - began, run_id)
+    if counts.documents_read == 0:
+        print(f"newsfacts: {_nothing_read(counts)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _nothing_read(counts) -> str:
+    if counts.files_found == 0 and counts.pages_found == 0:
+        return "no article file or page found under the given sources"
+    if counts.pages_found == 0:
+        return f"none of the {counts.files_found} files and records found could be read: see the rejects above"
+    return (f"none of the {counts.files_found} files and records and {counts.pages_found} pages found could be read: "
+            "see the rejects above")
 
 
 def _print_summary(counts, db_path: str, seconds: float, run_id) -> None:
@@ -168,19 +208,33 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     from warehouse.query import WarehouseMissing, run_query
 
+    db_path = Settings.from_env(args.db).db_path
     try:
-        columns, rows = run_query(Settings.from_env(args.db).db_path, args.query)
+        columns, rows = run_query(db_path, args.query, args.allow_dir)
     except WarehouseMissing as exc:
         print(f"newsfacts: {exc}", file=sys.stderr)
         return 2
-    except duckdb.IOException as exc:  # DuckDB allows one writing process or many readers, not both
-        print(f"newsfacts: cannot open the warehouse, a load may be running: {exc}", file=sys.stderr)
+    except duckdb.PermissionException as exc:
+        print(f"newsfacts: refused: {_first_line(exc)}: `sql` touches no file but the warehouse "
+              f"(--allow-dir DIR opens a folder)", file=sys.stderr)
+        return 1
+    except duckdb.IOException as exc:
+        print(f"newsfacts: {_io_reason(exc, db_path)}", file=sys.stderr)
         return 1
     except duckdb.Error as exc:
-        print(f"newsfacts: the query failed: {exc}", file=sys.stderr)
+        print(f"newsfacts: the query failed: {_first_line(exc)}", file=sys.stderr)
         return 1
     _write_rows(columns, rows, args.format)
     return 0
+
+
+def _io_reason(exc: Exception, db_path: str) -> str:
+    """An I/O error's real cause: only a lock conflict means a load is running (DuckDB allows one
+    writing process or many readers, not both)."""
+    message = _first_line(exc)
+    if "lock" in message.lower():
+        return f"cannot open the warehouse {db_path}: another process holds it, a load may be running ({message})"
+    return f"cannot read the warehouse {db_path}: {message}"
 
 
 def _write_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:

@@ -6,6 +6,7 @@ than the work). Task inputs are large and never reused, so no task caches them.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows import batch as stages
-from flows import report, star
+from flows import lifeline, report, star
 from flows.acquire.local import Discovery, read_documents
 from flows.acquire.sources import conditions_of, find_sources, sort_pages
 from flows.acquire.worker import ProcessFetcher, RemotePageStream
@@ -28,9 +29,12 @@ from warehouse import load
 
 @task(cache_policy=NO_CACHE)
 def start(db_path: str, run_id: str, inputs: list[str]) -> None:
-    """Create the warehouse if needed, load the gazetteer, and record the run as running."""
+    """Create the warehouse if needed, load the gazetteer, mark runs whose process died as abandoned,
+    and record this run as running."""
     load.ensure_schema(db_path, stages.places_table(all_places()))
-    load.start_run(db_path, run_id, "newsfacts-etl", inputs, datetime.now())
+    dead = [run for run, pid, host, began in load.running_runs(db_path) if lifeline.is_abandoned(pid, host, began)]
+    load.mark_abandoned(db_path, dead, datetime.now())
+    load.start_run(db_path, run_id, "newsfacts-etl", inputs, datetime.now(), os.getpid(), lifeline.this_host())
 
 
 @task(cache_policy=NO_CACHE)
@@ -58,9 +62,11 @@ def fetch(pages: RemotePageStream, count: int, progress: report.Progress) -> tup
 
 
 @task(cache_policy=NO_CACHE)
-def triage(db_path: str, documents: list[RawDocument], not_modified: list[str] | None = None) -> stages.Triage:
+def triage(db_path: str, documents: list[RawDocument], seen: stages.Seen, not_modified: list[str] | None = None) -> stages.Triage:
+    """New, changed, unchanged (a 304 among them); copies linked to their original; a source repeated in the run refused."""
     known = load.known_versions(db_path, [star.article_id_of(d.source) for d in documents])
-    return stages.triage(documents, known, not_modified)
+    canonical = load.canonical_sources(db_path, list({d.content_hash for d in documents}))
+    return stages.triage(documents, known, canonical, seen, not_modified)
 
 
 @task(cache_policy=NO_CACHE)
@@ -118,7 +124,7 @@ def etl(
 ) -> report.RunCounts:
     """Read the articles under `paths` (files, folders, URLs, feeds, sitemaps) and in `url_files`, extract
     their figures, and load them into the DuckDB file. `limit`: articles taken from each feed or sitemap."""
-    run_id, began, counts = str(flow_run.id), datetime.now(), report.RunCounts()
+    run_id, began, counts, seen = str(flow_run.id), datetime.now(), report.RunCounts(), stages.Seen()
     start(db_path, run_id, paths + (url_files or []))
     with ProcessFetcher(fetch_policy or FetchPolicy(), max_bytes) as web:  # the run's one HTTP client, in a process
         found = find_articles(paths, url_files or [], limit, quote(web))  # discover
@@ -131,24 +137,25 @@ def etl(
         # for futures to wait on, which took two thirds of a run's time.
         for files in report.batches(found.files, batch_size):
             documents, refused = acquire(quote(files), max_bytes)  # read
-            _process(db_path, run_id, counts, documents, refused)  # triage, parse, extract, validate, load
+            _process(db_path, run_id, counts, seen, documents, refused)  # triage, parse, extract, validate, load
             progress.advance(len(files))
         for urls in report.batches(found.urls, batch_size):
             documents, refused, not_modified = fetch(quote(pages), len(urls), quote(progress))  # fetch
-            _process(db_path, run_id, counts, documents, refused, not_modified)  # triage, parse, extract, validate, load
+            _process(db_path, run_id, counts, seen, documents, refused, not_modified)  # triage ... load
             progress.advance(len(urls))
     finish(db_path, run_id, counts, (datetime.now() - began).total_seconds())  # report
     write_report(db_path)  # the HTML report, refreshed
     return counts
 
 
-def _process(db_path: str, run_id: str, counts: report.RunCounts, documents: list[RawDocument], refused: list[Reject],
-             not_modified: list[str] | None = None) -> None:
-    """One batch of documents, read or fetched, from triage to load, and counted."""
-    sorted_docs = triage(db_path, quote(documents), not_modified)  # new, changed, unchanged
+def _process(db_path: str, run_id: str, counts: report.RunCounts, seen: stages.Seen, documents: list[RawDocument],
+             refused: list[Reject], not_modified: list[str] | None = None) -> None:
+    """One batch of documents, read or fetched, from triage to load, and counted. `seen` spans the run's
+    batches, local and fetched alike: a page with a file's bytes is a copy of it."""
+    sorted_docs = triage(db_path, quote(documents), quote(seen), not_modified)  # new, changed, unchanged, copies
     articles, parse_rejects = parse(quote(sorted_docs.to_process))  # parse and normalise
     articles, figures, extract_rejects = extract(quote(articles))  # extract
-    refused = refused + parse_rejects + extract_rejects
+    refused = refused + sorted_docs.rejects + parse_rejects + extract_rejects
     tables, rejects = validate(*map(quote, (sorted_docs.to_process, articles, figures, refused)), run_id)  # validate
     load_tables(db_path, quote(tables))  # load
     report.tally(counts, sorted_docs, tables, rejects)

@@ -78,11 +78,15 @@ class Settings:
         )
 
 
-def prefect_environment(project_dir: Path | None = None) -> None:
+def prefect_environment(project_dir: Path | None = None, quiet: bool = False) -> None:
     """Set Prefect's defaults for this project before prefect is imported; the user's own values win.
 
     PREFECT_HOME goes to a project-local `.prefect` folder so runs do not write to ~/.prefect.
+    quiet: no Prefect log lines on the terminal (a failed task's 70-line traceback among them); the
+    run's log keeps them all (`prefect flow-run logs ID`), and the CLI says the reason in one line.
     """
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
+    if quiet:
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
     os.environ.setdefault("PREFECT_HOME", str((project_dir or Path.cwd()) / ".prefect"))

@@ -109,6 +109,8 @@ class FactFigure(pa.DataFrameModel):
     rule: str
     position: pl.Int32 = pa.Field(ge=0)
     is_garbled: bool  # overlaps mojibake: do not trust the number
+    sentence_start: pl.Int32 = pa.Field(nullable=True, ge=0)  # null on rows loaded before the column existed
+    sentence_end: pl.Int32 = pa.Field(nullable=True, ge=0)
     run_id: str
 
     class Config:

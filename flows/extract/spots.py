@@ -125,7 +125,8 @@ def _plays_a_role(text: str, start: int, end: int) -> bool:
             and (last == "的" or roles.IN_NAME_AFTER_BRACKET.match(text, end)):
         return True
     if last in roles.BEFORE_LAST and (roles.LOCATION_BEFORE.search(text, max(0, start - 2), start)
-                                      or roles.VENUE_BEFORE.search(text, max(0, start - 2), start)):
+                                      or roles.VENUE_BEFORE.search(text, max(0, start - 2), start)
+                                      or (last == "在" and roles.WORKING_AWAY_AFTER.match(text, end))):
         return True
     reach = max(0, start - roles.ORIGIN_REACH)
     after = text[end:end + roles.AFTER_REACH]
@@ -148,12 +149,13 @@ def is_donor(text: str, start: int, end: int, after: str) -> bool:
 
 # 对美国进出口, 与山东联手, 赴/前往/奔赴四川, 进山东市场, 占全国比重, 比全国高出, 来自德国、香港: the other side
 _PARTNER_MARKERS = ("对", "与", "同", "和", "赴", "往", "至", "到", "进", "占", "比", "较", "除", "销往", "运往", "来自",
-                    "高于", "低于", "快于", "慢于")
+                    "高于", "低于", "快于", "慢于", "驻")  # 驻香港联络处: where an office sits
 PARTNER_BEFORE = re.compile(f"(?:{'|'.join(_PARTNER_MARKERS)})(?:我国|中国)?$")
 LIST_GAPS = frozenset({"、", "和", "及", "与", "以及"})  # between the items of a list of places
 _PARTNER_LAST = frozenset(word[-1] for word in _PARTNER_MARKERS) | {"国", "\n"}  # "\n": $ matches before one
 # A place named inside an organisation's name is not where the figure is: 某某新材料科技有限公司的年产...
-_ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
+# The name runs on no verb: 瑞丽工业园区现有某某工业有限公司 is the park's, not inside the company's name
+_ORG_AFTER = re.compile(r"[^\s\W有是在为的]{0,10}?(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
 # A donor: 武汉援疆工作队, 湖北省、武汉市累计投入援博资金, 上海市积极对口支援 (the figure is the recipient's);
 # in an aid report the side that sends people too: 福建选派党政干部46名到宁夏挂职
 _DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶|选派|派驻)")
@@ -161,7 +163,7 @@ _DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶|选派|派�
 _FACILITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:站|机场|酒店|宾馆|大厦|会展中心)")
 # A venue: 开工活动在麒麟区主会场举行, 推介会在深圳举行. The event's figures are its host's (the city
 # before, or the article's place), not the venue's
-_VENUE_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:举行|召开|举办|开幕)")
+_VENUE_AFTER = re.compile(r"[^，,。；;]{0,10}?(?:举行|召开|举办|开幕)")  # 在香港湾仔会展中心举行
 # Between investors' home and where they invest: 江苏企业到伊犁, 浙江客商来衢州, 上海民营企业赴云南
 _INVESTORS_TO = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|客商|商会|资本|企业家)(?:到|赴|来|在)")
 _INVESTORS_REACH = 9  # characters _INVESTORS_TO spans at most

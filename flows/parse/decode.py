@@ -26,6 +26,10 @@ SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312
 # <meta charset="gbk">, <meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([a-zA-Z0-9_.:-]+)", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_.:-]+)", re.IGNORECASE)
+# UTF-8 with at most one character in STRAY_SHARE undecodable is UTF-8 with stray bytes; where no
+# Chinese encoding fits either, more than one in UNDECODABLE_SHARE undecodable is no text at all.
+STRAY_SHARE = 100
+UNDECODABLE_SHARE = 2
 # Fields of a JSON record that may hold the article, tried in order: {"text": "..."}, {"content": "..."}.
 TEXT_FIELDS = ("text", "content", "body", "article")
 # JSON field -> hint name passed to parse_article: {"date": "2024-05-12"} -> published_date. Where a
@@ -57,9 +61,10 @@ def decode_bytes(content: bytes, declared: str | None = None) -> str:
     """Bytes in UTF-8, GBK/GB18030, Big5 or UTF-16 -> str, or DecodeError (empty, binary, unknown).
 
     In order: a BOM; valid UTF-8; the charset `declared` (an HTTP header) or a <meta> names, if the
-    bytes decode under it; else detection. Valid UTF-8 wins over a declaration because GBK or Big5
-    text is practically never valid UTF-8, while UTF-8 pages under a stale gb2312 <meta> are common;
-    a GBK page that says UTF-8 fails to decode as UTF-8 and goes on to detection.
+    bytes decode under it; UTF-8 with a few stray bytes; else detection, undecodable bytes replaced
+    unless most of the text is. Valid UTF-8 wins over a declaration because GBK or Big5 text is
+    practically never valid UTF-8, while UTF-8 pages under a stale gb2312 <meta> are common; a GBK
+    page that says UTF-8 fails to decode as UTF-8 and goes on to detection.
     """
     if not content.strip():
         raise DecodeError("empty", "the file is empty")
@@ -77,11 +82,31 @@ def decode_bytes(content: bytes, declared: str | None = None) -> str:
             try:
                 return content.decode(encoding)
             except UnicodeDecodeError:
-                pass  # declared wrongly: detect
-    best = from_bytes(content[:65536], cp_isolation=CHINESE_ENCODINGS).best()
+                pass  # declared wrongly, or a stray byte: on as if nothing were declared
+    # A stray byte or a cut-off last character must not cost a UTF-8 article: U+FFFD stands for what
+    # cannot be read (normalize flags it as garbled). GBK read as UTF-8 replaces far more than 1 in 100.
+    as_utf8 = content.decode("utf-8-sig", errors="replace")
+    replaced = as_utf8.count("\ufffd")
+    if replaced * STRAY_SHARE <= len(as_utf8):
+        return as_utf8
+    encoding = _detect(content[:65536])
+    if encoding is not None:
+        return content.decode(encoding, errors="replace")
+    for encoding in ("gb18030", "big5hkscs"):  # detection refuses a whole file for one bad byte: without them?
+        text = content.decode(encoding, errors="replace")
+        if text.count("\ufffd") * STRAY_SHARE <= len(text) and _detect(text.replace("\ufffd", "").encode(encoding)) == encoding:
+            return text
+    if replaced * UNDECODABLE_SHARE <= len(as_utf8):
+        return as_utf8
+    raise DecodeError("undecodable", "not text in UTF-8, GBK/GB18030 or Big5: most of it decodes to nothing")
+
+
+def _detect(content: bytes) -> str | None:
+    """The codec detection finds, widened to its superset (GBK -> gb18030, Big5 -> big5hkscs), or None."""
+    best = from_bytes(content, cp_isolation=CHINESE_ENCODINGS).best()
     if best is None:
-        raise DecodeError("undecodable", "not text in UTF-8, GBK/GB18030 or Big5")
-    return content.decode(_codec(best.encoding) or best.encoding, errors="replace")
+        return None
+    return _codec(best.encoding) or best.encoding
 
 
 def _meta_charset(content: bytes) -> str | None:

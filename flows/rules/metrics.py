@@ -40,11 +40,6 @@ KEYWORD_CATEGORY = {noun: head.category for noun, head in HEADS.items()}
 # recipient county has its own (援博资金 for 博乐).
 AID_FUND = ("援[\u4e00-\u9fff]资金", "public_finance")
 AID_FUND_TO = "帮扶[\u4e00-\u9fff]{2,6}?资金"
-_BY_LENGTH = sorted([*((re.escape(w), len(w)) for w in KEYWORD_CATEGORY), (AID_FUND[0], 4), (AID_FUND_TO, 6)],
-                    key=lambda p: -p[1])
-KEYWORDS = re.compile("|".join(pattern for pattern, _ in _BY_LENGTH))
-# The same, spelled backwards: searching the reversed text finds the keyword ending nearest the number,
-# the longest one there (无偿援助资金 is 援助资金, not 资金), which a forward scan cannot (matches don't overlap)
 
 
 def _trie(words: list[str]) -> str:
@@ -69,11 +64,22 @@ def _trie(words: list[str]) -> str:
     return "|".join(re.escape(char) + rest(child) for char, child in root.items())
 
 
-# Longer than four characters first, then the aid-fund patterns, then the rest: as the plain
-# alternation of these words, longest first, matched before
-KEYWORDS_REVERSED = re.compile(
-    _trie([w[::-1] for w in KEYWORD_CATEGORY if len(w) > 4]) + "|金资[\u4e00-\u9fff]援|金资[\u4e00-\u9fff]{2,6}?扶帮|"
-    + _trie([w[::-1] for w in KEYWORD_CATEGORY if len(w) <= 4]))
+def _bands(words: list[str], bands: list) -> str:
+    """Tries of the words of each length band (low, high) and patterns, in order: one alternation
+    that matches as the plain alternation of them all, longest first, would."""
+    parts = [part if isinstance(part, str) else _trie([w for w in words if part[0] <= len(w) <= part[1]])
+             for part in bands]
+    return "|".join(part for part in parts if part)
+
+
+_WORDS = list(KEYWORD_CATEGORY)
+# Forward, the longest keyword at each position, each aid-fund pattern among the words of its length:
+# 外资项目投资额 -> 外资, 项目, 投资额 (the noun after a count, a keyword said after the figure)
+KEYWORDS = re.compile(_bands(_WORDS, [(6, 99), AID_FUND_TO, (4, 5), AID_FUND[0], (1, 3)]))
+# Backwards: searching the reversed text finds the keyword ending nearest the number, the longest one
+# there (无偿援助资金 is 援助资金, not 资金), which a forward scan cannot (matches don't overlap)
+KEYWORDS_REVERSED = re.compile(_bands([w[::-1] for w in _WORDS],
+                                      [(5, 99), "金资[\u4e00-\u9fff]援", "金资[\u4e00-\u9fff]{2,6}?扶帮", (1, 4)]))
 
 
 def keyword_category(word: str) -> str:

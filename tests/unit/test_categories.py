@@ -1,11 +1,13 @@
-"""Categories by the metric's head noun (categories.tsv, metric.py); our own sentences."""
+"""Categories by the metric's head noun (categories.tsv, heads.py, metric.py); our own sentences."""
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from flows.extract import extract_figures
-from flows.extract.metric import counted_noun
+from flows.extract.heads import counted_noun, nearest_keyword
 from flows.records import Article
 from flows.rules import metrics as mr
 from flows.rules.vocab import CATEGORIES
@@ -227,3 +229,81 @@ def test_qualifiers_brackets_and_trips(text, mention, category):
 )
 def test_trades_sectors_and_allocations(text, mention, category):
     assert figures(text)[mention].category == category
+
+
+# The forward keyword search as the plain alternation it replaced: every word, longest first, the
+# aid-fund patterns among the words of their length
+_PLAIN_FORWARD = re.compile("|".join(p for p, _ in sorted(
+    [*((re.escape(w), len(w)) for w in mr.KEYWORD_CATEGORY), (mr.AID_FUND[0], 4), (mr.AID_FUND_TO, 6)],
+    key=lambda p: -p[1])))
+
+
+@pytest.mark.parametrize("text", ["外资项目投资额均超过", "累计投入援博资金和帮扶固原市资金", "社会消费品零售总额",
+                                  "进出口货物和货物", "没有关键词", "".join(h.example for h in mr.HEADS.values())])
+def test_forward_keyword_trie_finds_what_the_plain_alternation_finds(text):
+    assert [m.span() for m in mr.KEYWORDS.finditer(text)] == [m.span() for m in _PLAIN_FORWARD.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text, mention, category",
+    [
+        # rates after 分别 pair one to one with the figures before, when nothing is measured between
+        ("全年接待游客860万人次，实现旅游综合收入61亿元，分别增长21.3%和18.6%。", "21.3%", "people"),
+        ("全年接待游客860万人次，实现旅游综合收入61亿元，分别增长21.3%和18.6%。", "18.6%", "other"),
+        # ... and a measure of their own is kept: the 分别 is of groups
+        ("城乡居民人均可支配收入分别增长5.1%和6.9%。", "6.9%", "other"),
+        # shares of several wholes: the first figure is of the first whole
+        ("共实施项目40个，总投资88亿元，分别占全县项目数和总投资的61.5%和57.2%。", "61.5%", "projects"),
+        ("共实施项目40个，总投资88亿元，分别占全县项目数和总投资的61.5%和57.2%。", "57.2%", "investment"),
+    ],
+)
+def test_respectively(text, mention, category):
+    assert figures(text)[mention].category == category
+
+
+@pytest.mark.parametrize(
+    "text, mention, category",
+    [
+        ("全县城镇登记失业率控制在3.2%以内。", "3.2%", "people"),
+        ("全市快递业务量突破2.4亿件。", "突破2.4亿件", "logistics"),  # not the firm 业 of 业务
+        ("全州鲜奶收购量达到1.8万吨。", "1.8万吨", "trade"),
+        ("海关为辖区企业签发原产地证书840份。", "840份", "public_service"),
+        ("已有17家内地律师事务所在区内设立分支机构。", "17家", "enterprises"),
+        ("指挥部今年引进苏企9家落户。", "9家", "enterprises"),
+        ("游客在景区的消费金额约4.6亿元。", "约4.6亿元", "trade"),
+        ("前三季度跨境人民币结算量达860亿元。", "860亿元", "other"),
+        ("县里统筹整合涉农资金4100万元。", "4100万元", "public_finance"),
+        ("一列满载48节车皮的货运列车驶出站台。", "48节", "logistics"),
+        ("每年可减少二氧化碳排放3.5万吨。", "3.5万吨", "other"),
+        ("新建、改扩建中小学和幼儿园41所，新增学位2.2万个。", "2.2万个", "other"),
+        ("项目一期交付住宅2600套。", "2600套", "other"),
+        # budget money spent as investment is still the budget's; credit and profit are other
+        ("全年争取中央预算内投资3.1亿元。", "3.1亿元", "public_finance"),
+        ("完成财政投资1.2亿元。", "1.2亿元", "public_finance"),
+        ("企业完成投资9亿元。", "9亿元", "investment"),
+        ("累计发放小额信贷1.7亿元。", "1.7亿元", "other"),
+        ("规上工业企业实现利润26亿元。", "26亿元", "other"),
+        ("新改建农村公路140公里。", "140公里", "logistics"),
+    ],
+)
+def test_vocabulary_of_work_reports_and_ports(text, mention, category):
+    assert figures(text)[mention].category == category
+
+
+GUIDE = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "ANNOTATION.md"
+
+
+def _guide_examples() -> list[tuple[str, str]]:
+    """(category, example) of ANNOTATION.md's category table; examples with a gloss (销售额 of goods)
+    or a unit in brackets keep their first word."""
+    if not GUIDE.exists():
+        return []
+    table = GUIDE.read_text(encoding="utf-8").split("## Categories")[1].split("Tie-breaks")[0]
+    rows = [re.match(r"\| (\w+) \| [^|]+ \| (.+) \|$", line) for line in table.splitlines()]
+    return [(m[1], example.split(" ")[0]) for m in rows if m and m[1] != "category" for example in m[2].split(", ")]
+
+
+@pytest.mark.skipif(not GUIDE.exists(), reason="../shared not present")
+@pytest.mark.parametrize("category, example", _guide_examples())
+def test_the_table_agrees_with_the_guides_examples(category, example):
+    assert nearest_keyword(example, counted=True)[1] == category

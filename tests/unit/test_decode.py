@@ -80,6 +80,16 @@ def test_a_records_first_date_field_wins():
     assert hints == {"published_date": "2023-03-04"}
 
 
+@pytest.mark.parametrize("meta", [
+    '<meta name="PubDate" content="2023-06-12 09:30">',
+    "<meta content='2023-06-12T09:30:00+08:00' property='article:published_time'/>",
+])
+def test_html_meta_publication_date_is_a_hint(meta):
+    page = f"<html><head><title>标题</title>{meta}</head><body><article><p>{SENTENCE}</p></article></body></html>"
+    _, hints = document_text(make_document("p.html", page.encode("utf-8"), "text/html"))
+    assert hints["published_date"].startswith("2023-06-12")
+
+
 def test_html_keeps_paragraphs_apart_and_the_dateline_that_precise_extraction_drops():
     page = (
         "<html><head><title>重大项目集中开工</title><script>var t='2020-01-01';</script></head><body>"
@@ -131,3 +141,20 @@ def test_the_http_header_charset_of_a_fetched_page_is_used():
                              {"headers": {"content-type": "text/html; charset=Big5"}})
     text, _ = document_text(document)
     assert "總投資73.9億元" in text
+
+
+@pytest.mark.parametrize("content", [
+    "签约项目15个，协议资金96.35亿元。".encode() + b"\xff" + "同比增长12.5%。".encode(),  # one invalid byte
+    "签约项目15个，协议资金96.35亿元。".encode()[:-1],  # the last character cut off
+    # GBK with a dangling lead byte (long enough for detection to know GBK)
+    "签约项目15个，协议资金96.35亿元。今年以来，全区经济运行总体平稳，重点项目建设加快推进。".encode("gbk") * 4 + b"\x81",
+])
+def test_a_few_undecodable_bytes_are_replaced_and_the_text_kept(content):
+    text = decode_bytes(content)
+    assert "签约项目15个" in text and "\ufffd" in text  # U+FFFD, which normalize flags as garbled
+
+
+def test_text_that_is_mostly_undecodable_is_refused():
+    with pytest.raises(DecodeError) as refused:
+        decode_bytes("签约".encode() + bytes(range(0x80, 0x100)) * 3)
+    assert refused.value.reason == "undecodable"

@@ -33,6 +33,8 @@ def test_header_dates(header, expected):
     ("要闻频道   2021-04-09 10:20   湖南", date(2021, 4, 9)),  # a channel label before, a region after
     ("某某小百科2020-12-01 18:00:00", date(2020, 12, 1)),  # the label glued to the date
     ("某某晚报 2019年3月8日", date(2019, 3, 8)),
+    ("【2018-10-02】某某新闻网", date(2018, 10, 2)),  # in brackets
+    ("——2021年1月8日在某某县第九届人民代表大会第五次会议上", date(2021, 1, 8)),  # a report's delivery
 ])
 def test_a_dateline_after_a_label(header, expected):
     assert _parse(f"某区外贸进出口稳中有升\n{header}\n今年签约项目12个。").published_date == expected

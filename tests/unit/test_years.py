@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 
 from flows.extract import extract_figures
-from flows.extract.years import TIME_WORDS, current_year, role
+from flows.extract.years import current_year
 from flows.records import Article
+from flows.rules.time_words import TIME_WORDS, role
 
 
 def years(text, published=date(2024, 9, 1)):
@@ -21,6 +22,7 @@ def years(text, published=date(2024, 9, 1)):
         ("2022 年，园区完成工业产值 86.5 亿元。", "86.5 亿元", 2022),
         ("截至 2023 年 6 月，全区累计引进企业 512 家。", "512 家", 2023),
         ("2021 年 1-9 月，口岸进出口货值 42 亿元。", "42 亿元", 2021),
+        ("2020 年 1 - 10 月，园区税收 6.3 亿元。", "6.3 亿元", 2020),
         # a period resolves against the article's date
         ("截至今年6月底，全县市场主体达到4.2万户。", "4.2万户", 2024),
         ("前三季度，全市新签约项目66个。", "66个", 2024),
@@ -45,6 +47,11 @@ def test_points_and_periods(text, mention, year):
         ("对口帮扶6年来，共实施项目218个。", "218个"),
         ("园区开园以来，累计引进项目96个。", "96个"),
         ("合作区挂牌至今，已落地企业310家。", "310家"),
+        ("“十四五”以来，全省累计投入衔接资金52亿元。", "52亿元"),  # a plan period of five years
+        ("十三五期间，全县新增企业1200家。", "1200家"),
+        ("过去五年，全县累计引进项目320个。", "320个"),
+        ("三年间，园区新增就业岗位1.2万个。", "1.2万个"),
+        ("2022/23财政年度，政府收入为5800亿港元。", "5800亿港元"),  # a fiscal year across two years
     ],
 )
 def test_a_span_of_several_years_is_no_year(text, mention):
@@ -193,3 +200,54 @@ def test_the_previous_year_is_counted_from_the_year_in_force():
 def test_the_start_of_a_change_long_past_leaves_the_sentence_its_year():
     found = years("目前，口岸进口商品由最初的木材扩展到粮食、矿产等180多种。")
     assert found["180多种"] == 2024
+
+
+@pytest.mark.parametrize(
+    "text, mention, published, year",
+    [
+        # a running total that cannot have ended yet in the article's year is of the year before
+        ("1-11月，全市外贸进出口总额806亿元。", "806亿元", date(2024, 1, 10), 2023),
+        ("1 - 11 月，全市外贸进出口总额806亿元。", "806亿元", date(2024, 1, 10), 2023),
+        ("前三季度，全区新签约项目128个。", "128个", date(2024, 2, 5), 2023),
+        ("前三季度，全区新签约项目128个。", "128个", date(2024, 11, 5), 2024),  # ended: this year
+        ("预计上半年完成投资52亿元。", "52亿元", date(2024, 3, 1), 2024),  # a plan
+        ("今年前三季度，全区新签约项目128个。", "128个", date(2024, 2, 5), 2024),  # said: this year
+        ("二季度重大项目集中开工，总投资86亿元。", "86亿元", date(2024, 4, 18), 2024),  # held as it opens
+    ],
+)
+def test_a_period_resolves_against_the_articles_month(text, mention, published, year):
+    assert years(text, published=published)[mention] == year
+
+
+@pytest.mark.parametrize(
+    "text, mention, year",
+    [
+        ("民国111年，全县出口额达到12亿新台币。", "12亿新台币", 2022),
+        ("112年1-6月，园区营业额增长8.6%。", "8.6%", 2023),
+        ("该校已有112年历史，在校生3200人。", "3200人", 2024),  # a duration, no year
+    ],
+)
+def test_a_year_of_the_republic_of_china_calendar(text, mention, year):
+    assert years(text)[mention] == year
+
+
+def test_last_year_of_an_undated_anniversary_article_is_the_year_before_its_present():
+    # 开通10年来 after a first train in 2014: the article is of 2024, so 去年 is 2023
+    text = "开通10年来，班列开行量稳居前列。\n2014年6月，首趟班列从某港出发。\n去年，班列开行1300列。"
+    assert years(text, published=None)["1300列"] == 2023
+
+
+def test_last_year_of_an_undated_article_that_only_names_a_year_is_that_year():
+    # 2021年 is named, not fixed as the present: the article may be of 2022, 去年 then being 2021
+    assert years("2021年，全县工业产值增长8%。去年，全县签约项目12个。", published=None)["12个"] == 2021
+
+
+def test_the_ends_a_span_names_go_on_to_the_next_from_to_of_the_sentence():
+    text = "全县生产总值由2017年的96.4亿元增加到2022年的151.2亿元，税收收入由5.1亿元增加到9.7亿元，年均增长13.7%。"
+    found = years(text)
+    assert [found[m] for m in ("5.1亿元", "9.7亿元", "13.7%")] == [2017, 2022, None]
+
+
+def test_the_year_before_last_named_as_a_base_is_no_year_of_the_figures():
+    found = years("去年，园区就业人数较前年增加860人，达到5200人。", published=date(2025, 2, 10))
+    assert (found["860人"], found["5200人"]) == (2024, 2024)
