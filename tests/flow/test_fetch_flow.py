@@ -12,7 +12,7 @@ from flows.etl import etl
 from flows.settings import FetchPolicy
 from tests import news_site
 from tests.flow.test_etl import artifacts_of, rows, snapshot
-from tests.web import serve
+from tests.web import Answer, serve
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -98,3 +98,27 @@ def test_the_cli_fetches_a_url_list_and_a_local_file_in_one_run(news, warehouse,
     assert "scheme_not_allowed" in out
     assert news.hits["/news/utf8.html"] == 1  # normalised and de-duplicated before fetching
     assert all("newsfacts/" in h["user-agent"] for h in news.seen_headers["/news/gbk.html"])
+
+
+def test_a_fetched_page_is_a_document_like_a_file_copies_linked_and_withdrawals_marked(news, warehouse, tmp_path):
+    local = tmp_path / "local.html"
+    local.write_bytes(news_site.UTF8.encode("utf-8"))
+    news.page("/mirror/utf8.html", news_site.UTF8)  # a page with the local file's bytes
+    news.page("/news/edited.html", news_site.DATED)
+    pages = [news.url("/mirror/utf8.html"), news.url("/news/edited.html")]
+    run([local, *pages], warehouse)
+    # the page repeats the file: linked to it, so sums count its figures once, and still queryable
+    assert rows(warehouse, "select count(*) from facts where abs(value - 8670000000) < 1") == [(1,)]
+    copy = rows(warehouse, f"""select c.canonical_article_id = a.article_id from dim_article c, dim_article a
+                               where c.source = '{pages[0]}' and a.source = '{local.resolve()}'""")
+    assert copy == [(True,)]
+    assert rows(warehouse, "select count(*) from facts where abs(value - 123050000000) < 1") == [(1,)]
+
+    news.page("/news/edited.html", "<html><body><p>此页已删除。</p></body></html>")  # edited into no article
+    news.route("/mirror/utf8.html", [Answer(404, b"", {"Content-Type": "text/plain"})])  # gone: a reject only
+    run([local, *pages], warehouse)
+    assert rows(warehouse, "select count(*) from facts where abs(value - 123050000000) < 1") == [(0,)]
+    withdrawn = dict(rows(warehouse, "select source, is_withdrawn from dim_article where source like 'http%'"))
+    assert withdrawn == {pages[1]: True, pages[0]: False}  # a page that cannot be had is not withdrawn
+    reasons = rows(warehouse, "select source, reason from rejects order by reason")
+    assert (pages[0], "http_404") in reasons and (pages[1], "not_an_article") in reasons

@@ -158,3 +158,12 @@ def test_text_that_is_mostly_undecodable_is_refused():
     with pytest.raises(DecodeError) as refused:
         decode_bytes("签约".encode() + bytes(range(0x80, 0x100)) * 3)
     assert refused.value.reason == "undecodable"
+
+
+@pytest.mark.parametrize("text, encoding, declared", [
+    (SENTENCE * 4, "gbk", "gbk"),  # a declared GBK page with a dangling lead byte
+    (TRADITIONAL * 4, "big5", "big5"),
+])
+def test_a_declared_page_with_a_stray_byte_is_read_with_replacement_not_refused(text, encoding, declared):
+    decoded = decode_bytes(text.encode(encoding) + b"\x81", declared)
+    assert decoded.startswith(text) and decoded.endswith("\ufffd")
