@@ -35,6 +35,7 @@ class Triage:
     new: list[RawDocument] = field(default_factory=list)
     changed: list[RawDocument] = field(default_factory=list)
     unchanged: list[RawDocument] = field(default_factory=list)
+    not_modified: list[str] = field(default_factory=list)  # pages a server answered 304 for: unchanged, no bytes
     rejects: list[Reject] = field(default_factory=list)  # a source already read in this run
 
     @property
@@ -50,14 +51,17 @@ class Seen:
     contents: dict[str, str] = field(default_factory=dict)  # content_hash -> source
 
 
-def triage(documents: list[RawDocument], known: dict[str, str], canonical: dict[str, str], seen: Seen) -> Triage:
+def triage(documents: list[RawDocument], known: dict[str, str], canonical: dict[str, str], seen: Seen,
+           not_modified: list[str] | None = None) -> Triage:
     """Split documents into new, changed and unchanged, given article_id -> loaded document_id.
 
     canonical: content_hash -> source of an article already loaded with that content. A document
     with another source's bytes is a copy of it (linked, no figures of its own); a source read
     earlier in this run (one url in two batches) is read once, its first version kept. Updates seen.
+    not_modified: fetched pages a server answered 304 for, unchanged without bytes to look at.
     """
-    result = Triage()
+    result = Triage(not_modified=list(not_modified or []))
+    seen.sources.update(result.not_modified)
     for document in documents:
         if document.source in seen.sources:
             result.rejects.append(Reject("acquire", document.source, "repeated_source",

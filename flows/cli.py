@@ -14,10 +14,12 @@ import time
 from datetime import date
 from pathlib import Path
 
-from flows.settings import Settings, prefect_environment
+from flows.acquire.urls import is_url
+from flows.settings import FetchPolicy, Settings, prefect_environment
 from reports import default_report_path
 
-EPILOG_RUN = "example: newsfacts run articles/ more/page.html --db data/newsfacts.duckdb"
+EPILOG_RUN = ("example: newsfacts run articles/ more/page.html --db data/newsfacts.duckdb\n"
+              "         newsfacts run https://news.example.cn/rss.xml --limit 50 --urls more-urls.txt")
 EPILOG_SQL = 'example: newsfacts sql "select place, sum(value) from facts where unit = \'CNY\' group by place"'
 EPILOG_REPORT = "example: newsfacts report --db data/newsfacts.duckdb --out report.html --where year=2023-2024 --where province=云南"
 EPILOG_EXTRACT = 'example: newsfacts extract --text "2024年，全区签约项目15个，协议资金96.35亿元。" --published 2024-03-01'
@@ -56,10 +58,27 @@ def _parser() -> argparse.ArgumentParser:
     debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     run = commands.add_parser("run", help="load articles into the warehouse", epilog=EPILOG_RUN, parents=[debug],
-                              description="Read article files and folders (.txt .html .htm .md .json .jsonl), "
-                                          "extract their figures and load them into the DuckDB warehouse.")
-    run.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder (searched recursively)")
+                              formatter_class=argparse.RawDescriptionHelpFormatter,
+                              description="Read article files and folders (.txt .html .htm .md .json .jsonl) and fetch "
+                                          "web pages, feeds and sitemaps, extract their figures and load them into the "
+                                          "DuckDB warehouse.")
+    run.add_argument("paths", nargs="*", metavar="SOURCE",
+                     help="article file, folder (searched recursively), page URL, RSS/Atom feed or sitemap URL")
     run.add_argument("--db", help="DuckDB file (default: $NEWSFACTS_DB or data/newsfacts.duckdb)")
+    run.add_argument("--urls", action="append", default=[], metavar="FILE", help="file of URLs, one a line, # comments")
+    run.add_argument("--limit", type=int, help="articles taken from each feed or sitemap (default: all)")
+    polite = run.add_argument_group("fetching (defaults: $NEWSFACTS_FETCH_<NAME>, else as shown)")
+    defaults = FetchPolicy()
+    polite.add_argument("--concurrency", type=int, help=f"requests in flight in all (default {defaults.concurrency})")
+    polite.add_argument("--per-host", type=int, help=f"requests in flight to one host (default {defaults.per_host})")
+    polite.add_argument("--delay", type=float, dest="host_delay",
+                        help=f"seconds between two requests to one host (default {defaults.host_delay:g}; "
+                             "a longer robots.txt Crawl-delay wins)")
+    polite.add_argument("--timeout", type=float, dest="total_timeout",
+                        help=f"seconds for one attempt at one page (default {defaults.total_timeout:g})")
+    polite.add_argument("--retries", type=int, help=f"attempts after a timeout, connection error, 429 or 5xx "
+                                                    f"(default {defaults.retries})")
+    polite.add_argument("--user-agent", help=f"User-Agent header (default {defaults.user_agent!r})")
     run.set_defaults(command=cmd_run)
     sql = commands.add_parser("sql", help="run SQL on the warehouse, read-only", epilog=EPILOG_SQL, parents=[debug],
                               description="Run one SQL query on a read-only connection to the warehouse.")
@@ -93,11 +112,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def cmd_run(args: argparse.Namespace) -> int:
     settings = Settings.from_env(args.db)
-    missing = [p for p in args.paths if not Path(p).exists()]
+    if not args.paths and not args.urls:
+        print("newsfacts: give a file, folder or URL, or --urls FILE", file=sys.stderr)
+        return 2
+    missing = [p for p in args.paths if not is_url(p) and not Path(p).exists()]
+    missing += [f for f in args.urls if not Path(f).is_file()]
     for path in missing:
         print(f"newsfacts: no such file or folder: {path}", file=sys.stderr)
-    if len(missing) == len(args.paths):
+    if len(missing) == len(args.paths) + len(args.urls):
         return 2
+    policy = FetchPolicy.from_env(concurrency=args.concurrency, per_host=args.per_host, host_delay=args.host_delay,
+                                  total_timeout=args.total_timeout, retries=args.retries, user_agent=args.user_agent)
     prefect_environment(quiet=not args.debug)
     from flows.lifeline import watch_over_children
 
@@ -106,13 +131,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.etl import etl
 
     began = time.perf_counter()
-    with _progress_bar() as advance:
-        report.PROGRESS_LISTENERS.append(advance)
+    with _progress_bar() as bar:
+        report.PROGRESS_LISTENERS.append(bar.advance)
+        report.FETCH_LISTENERS.append(bar.fetched)
         try:
             state = etl(paths=args.paths, db_path=settings.db_path, batch_size=settings.batch_size,
-                        max_bytes=settings.max_bytes, return_state=True)
+                        max_bytes=settings.max_bytes, url_files=args.urls, limit=args.limit, fetch_policy=policy,
+                        return_state=True)
         finally:  # a later run in this process must not move this run's finished bar
-            report.PROGRESS_LISTENERS.remove(advance)
+            report.PROGRESS_LISTENERS.remove(bar.advance)
+            report.FETCH_LISTENERS.remove(bar.fetched)
     run_id = state.state_details.flow_run_id
     if state.is_failed() or state.is_crashed():
         print(f"newsfacts: the run failed: {_first_line(Exception(state.message))}", file=sys.stderr)
@@ -128,12 +156,17 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _nothing_read(counts) -> str:
-    if counts.files_found == 0:
-        return "no article file found under the given paths"
-    return f"none of the {counts.files_found} files and records found could be read: see the rejects above"
+    if counts.files_found == 0 and counts.pages_found == 0:
+        return "no article file or page found under the given sources"
+    if counts.pages_found == 0:
+        return f"none of the {counts.files_found} files and records found could be read: see the rejects above"
+    return (f"none of the {counts.files_found} files and records and {counts.pages_found} pages found could be read: "
+            "see the rejects above")
 
 
 def _print_summary(counts, db_path: str, seconds: float, run_id) -> None:
+    if counts.pages_found:
+        print(f"pages to fetch {counts.pages_found} (after feeds and sitemaps)")
     print(f"articles read {counts.documents_read}: new {counts.articles_new}, changed {counts.articles_changed}, "
           f"unchanged {counts.articles_unchanged}; rejected {counts.rejected}; figures loaded {counts.figures_loaded}")
     for (stage, reason), n in counts.reasons.most_common():
@@ -143,21 +176,27 @@ def _print_summary(counts, db_path: str, seconds: float, run_id) -> None:
 
 
 class _progress_bar:
-    """A rich progress bar on a terminal; nothing when output is piped."""
+    """A rich progress bar on a terminal, with a second one for pages fetched; nothing when output is piped."""
 
     def __enter__(self):
-        self._bar = None
+        self._bar = self._fetch_task = None
         if sys.stderr.isatty():
             from rich.progress import Progress
 
             self._bar = Progress(transient=True)
             self._bar.start()
-            self._task = self._bar.add_task("files", total=None)  # no total until discovery is done
-        return self._advance
+            self._task = self._bar.add_task("articles", total=None)  # no total until discovery is done
+        return self
 
-    def _advance(self, done: int, total: int) -> None:
+    def advance(self, done: int, total: int) -> None:
         if self._bar is not None:
             self._bar.update(self._task, completed=done, total=total)
+
+    def fetched(self, done: int, total: int) -> None:
+        if self._bar is not None:
+            if self._fetch_task is None:
+                self._fetch_task = self._bar.add_task("pages fetched", total=total)
+            self._bar.update(self._fetch_task, completed=done, total=total)
 
     def __exit__(self, *exc) -> None:
         if self._bar is not None:

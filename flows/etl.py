@@ -1,4 +1,4 @@
-"""The newsfacts flow: local articles -> figures -> a DuckDB star schema, one Prefect task per stage and batch.
+"""The newsfacts flow: local and fetched articles -> figures -> a DuckDB star schema, one Prefect task per stage and batch.
 
 Tasks take a whole batch (Prefect costs ~25 ms per task run; one task per article would cost more
 than the work). Task inputs are large and never reused, so no task caches them.
@@ -17,10 +17,12 @@ from prefect.utilities.annotations import quote
 
 from flows import batch as stages
 from flows import lifeline, report, star
-from flows.acquire.local import Discovery, discover, read_documents
+from flows.acquire.local import Discovery, read_documents
+from flows.acquire.sources import conditions_of, find_sources, sort_pages
+from flows.acquire.worker import ProcessFetcher, RemotePageStream
 from flows.extract.places import all_places
 from flows.records import Article, Figure, RawDocument, Reject
-from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES
+from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, FetchPolicy
 from reports.build import write_report as write_html
 from warehouse import load
 
@@ -36,8 +38,9 @@ def start(db_path: str, run_id: str, inputs: list[str]) -> None:
 
 
 @task(cache_policy=NO_CACHE)
-def find_articles(paths: list[str]) -> Discovery:
-    return discover(paths)
+def find_articles(paths: list[str], url_files: list[str], limit: int | None, web: ProcessFetcher) -> Discovery:
+    """Files under the paths; article URLs from URLs, URL lists, feeds and sitemaps."""
+    return find_sources(paths, url_files, limit, web)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
@@ -46,11 +49,24 @@ def acquire(files: list[Path], max_bytes: int) -> tuple[list[RawDocument], list[
 
 
 @task(cache_policy=NO_CACHE)
-def triage(db_path: str, documents: list[RawDocument], seen: stages.Seen) -> stages.Triage:
-    """New, changed, unchanged; copies linked to their original; a source repeated in the run refused."""
+def start_fetching(db_path: str, web: ProcessFetcher, urls: list[str]) -> RemotePageStream:
+    """Fetch the URLs in the background from now on, conditionally where a version is loaded (ETag, Last-Modified)."""
+    stored = load.stored_headers(db_path, [star.article_id_of(url) for url in urls])
+    return web.stream(urls, conditions_of(urls, {url: stored.get(star.article_id_of(url)) for url in urls}))
+
+
+@task(cache_policy=NO_CACHE)
+def fetch(pages: RemotePageStream, count: int, progress: report.Progress) -> tuple[list[RawDocument], list[Reject], list[str]]:
+    """The next `count` pages of the stream: documents, rejects, and the URLs that answered 304."""
+    return sort_pages(pages.take(count, on_progress=progress.fetched))
+
+
+@task(cache_policy=NO_CACHE)
+def triage(db_path: str, documents: list[RawDocument], seen: stages.Seen, not_modified: list[str] | None = None) -> stages.Triage:
+    """New, changed, unchanged (a 304 among them); copies linked to their original; a source repeated in the run refused."""
     known = load.known_versions(db_path, [star.article_id_of(d.source) for d in documents])
     canonical = load.canonical_sources(db_path, list({d.content_hash for d in documents}))
-    return stages.triage(documents, known, canonical, seen)
+    return stages.triage(documents, known, canonical, seen, not_modified)
 
 
 @task(cache_policy=NO_CACHE)
@@ -102,26 +118,44 @@ def etl(
     db_path: str = DEFAULT_DB,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    url_files: list[str] | None = None,
+    limit: int | None = None,
+    fetch_policy: FetchPolicy | None = None,
 ) -> report.RunCounts:
-    """Read the articles under `paths`, extract their figures, and load them into the DuckDB file."""
+    """Read the articles under `paths` (files, folders, URLs, feeds, sitemaps) and in `url_files`, extract
+    their figures, and load them into the DuckDB file. `limit`: articles taken from each feed or sitemap."""
     run_id, began, counts, seen = str(flow_run.id), datetime.now(), report.RunCounts(), stages.Seen()
-    start(db_path, run_id, paths)
-    found = find_articles(paths)  # discover
-    load_tables(db_path, {"rejects": stages.rejects_table(found.rejects, run_id, began)})
-    report.tally_found(counts, found)
-    progress = report.Progress.start(len(found.files))
-    # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
-    # for futures to wait on, which took two thirds of a run's time.
-    for files in report.batches(found.files, batch_size):
-        documents, acquire_rejects = acquire(quote(files), max_bytes)  # read
-        sorted_docs = triage(db_path, quote(documents), quote(seen))  # new, changed, unchanged, copies
-        articles, parse_rejects = parse(quote(sorted_docs.to_process))  # parse and normalise
-        articles, figures, extract_rejects = extract(quote(articles))  # extract
-        refused = acquire_rejects + sorted_docs.rejects + parse_rejects + extract_rejects
-        tables, rejects = validate(*map(quote, (sorted_docs.to_process, articles, figures, refused)), run_id)  # validate
-        load_tables(db_path, quote(tables))  # load
-        report.tally(counts, sorted_docs, tables, rejects)
-        progress.advance(len(files))
+    start(db_path, run_id, paths + (url_files or []))
+    with ProcessFetcher(fetch_policy or FetchPolicy(), max_bytes) as web:  # the run's one HTTP client, in a process
+        found = find_articles(paths, url_files or [], limit, quote(web))  # discover
+        load_tables(db_path, {"rejects": stages.rejects_table(found.rejects, run_id, began)})
+        report.tally_found(counts, found)
+        progress = report.Progress.start(len(found.files) + len(found.urls))
+        progress.start_fetching(len(found.urls))
+        pages = start_fetching(db_path, quote(web), quote(found.urls))  # fetched in the background from here on
+        # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
+        # for futures to wait on, which took two thirds of a run's time.
+        for files in report.batches(found.files, batch_size):
+            documents, refused = acquire(quote(files), max_bytes)  # read
+            _process(db_path, run_id, counts, seen, documents, refused)  # triage, parse, extract, validate, load
+            progress.advance(len(files))
+        for urls in report.batches(found.urls, batch_size):
+            documents, refused, not_modified = fetch(quote(pages), len(urls), quote(progress))  # fetch
+            _process(db_path, run_id, counts, seen, documents, refused, not_modified)  # triage ... load
+            progress.advance(len(urls))
     finish(db_path, run_id, counts, (datetime.now() - began).total_seconds())  # report
     write_report(db_path)  # the HTML report, refreshed
     return counts
+
+
+def _process(db_path: str, run_id: str, counts: report.RunCounts, seen: stages.Seen, documents: list[RawDocument],
+             refused: list[Reject], not_modified: list[str] | None = None) -> None:
+    """One batch of documents, read or fetched, from triage to load, and counted. `seen` spans the run's
+    batches, local and fetched alike: a page with a file's bytes is a copy of it."""
+    sorted_docs = triage(db_path, quote(documents), quote(seen), not_modified)  # new, changed, unchanged, copies
+    articles, parse_rejects = parse(quote(sorted_docs.to_process))  # parse and normalise
+    articles, figures, extract_rejects = extract(quote(articles))  # extract
+    refused = refused + sorted_docs.rejects + parse_rejects + extract_rejects
+    tables, rejects = validate(*map(quote, (sorted_docs.to_process, articles, figures, refused)), run_id)  # validate
+    load_tables(db_path, quote(tables))  # load
+    report.tally(counts, sorted_docs, tables, rejects)

@@ -6,6 +6,7 @@ The CLI subscribes a progress callback; the Prefect UI gets a progress artifact 
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ class RunCounts:
     """What a run did, stage by stage; etl_run holds the same numbers (all but the reasons)."""
 
     files_found: int = 0
+    pages_found: int = 0
     documents_read: int = 0
     articles_new: int = 0
     articles_changed: int = 0
@@ -56,6 +58,9 @@ class RunCounts:
 # Called with (files done, files in all) after each batch of any run in this process; the CLI's
 # progress bar is one. The numbers are always those of one run (see Progress).
 PROGRESS_LISTENERS: list[Callable[[int, int], None]] = []
+# Called with (pages fetched, pages in all) while a run fetches, between and during batches.
+FETCH_LISTENERS: list[Callable[[int, int], None]] = []
+FETCH_ARTIFACT_EVERY = 1.0  # seconds between two updates of the fetch progress artifact: each is an API call
 
 
 @dataclass(slots=True)
@@ -68,6 +73,9 @@ class Progress:
     total: int
     artifact_id: UUID
     done: int = 0
+    pages: int = 0  # pages to fetch, once fetching starts
+    fetch_artifact_id: UUID | None = None
+    fetch_updated_at: float = 0.0
 
     @classmethod
     def start(cls, total: int) -> Progress:
@@ -81,6 +89,21 @@ class Progress:
         for listener in PROGRESS_LISTENERS:
             listener(self.done, self.total)
 
+    def start_fetching(self, pages: int) -> None:
+        """Publish a second artifact, pages fetched, that moves while pages arrive."""
+        self.pages = pages
+        if pages:
+            self.fetch_artifact_id = create_progress_artifact(0.0, key="newsfacts-fetch-progress", description="Pages fetched")
+
+    def fetched(self, pages_done: int) -> None:
+        """Count pages fetched (or refused) so far: tell every fetch listener, move the artifact now and then."""
+        for listener in FETCH_LISTENERS:
+            listener(pages_done, self.pages)
+        now = time.monotonic()
+        if self.fetch_artifact_id and (now - self.fetch_updated_at >= FETCH_ARTIFACT_EVERY or pages_done >= self.pages):
+            self.fetch_updated_at = now
+            update_progress_artifact(self.fetch_artifact_id, 100.0 * pages_done / max(self.pages, 1))
+
 
 def batches(files: list, size: int) -> Iterator[list]:
     """The run's files in batches of `size`, in order."""
@@ -91,16 +114,18 @@ def batches(files: list, size: int) -> Iterator[list]:
 def tally_found(counts: RunCounts, found) -> None:
     """Count what discovery found and refused (paths that do not exist, folders with no articles)."""
     counts.files_found = len(found.files)
+    counts.pages_found = len(found.urls)
     counts.add_rejects(found.rejects)
 
 
 def tally(counts: RunCounts, triaged: Triage, tables: dict, rejects: list) -> None:
     """Add one loaded batch to the run's counts: a new or changed document counts once its dim_article row loads."""
     loaded = set(tables["dim_article"]["source"].to_list()) if "dim_article" in tables else set()
-    counts.documents_read += len(triaged.new) + len(triaged.changed) + len(triaged.unchanged)
+    unchanged = len(triaged.unchanged) + len(triaged.not_modified)
+    counts.documents_read += len(triaged.new) + len(triaged.changed) + unchanged
     counts.articles_new += sum(d.source in loaded for d in triaged.new)
     counts.articles_changed += sum(d.source in loaded for d in triaged.changed)
-    counts.articles_unchanged += len(triaged.unchanged)
+    counts.articles_unchanged += unchanged
     counts.add_rejects(rejects)
     counts.figures_loaded += tables["fact_figure"].height if "fact_figure" in tables else 0
 
@@ -121,6 +146,7 @@ def summary_rows(counts: RunCounts, elapsed: float) -> list[dict]:
     """The run as rows of (stage, measure, count), rejects by reason among them, in stage order."""
     rows = [
         ("discover", "files found", counts.files_found),
+        ("discover", "pages found", counts.pages_found),
         ("acquire", "documents read", counts.documents_read),
         ("triage", "articles new", counts.articles_new),
         ("triage", "articles changed", counts.articles_changed),

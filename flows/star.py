@@ -8,6 +8,7 @@ and metric.
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import datetime
 from urllib.parse import urlparse
 
@@ -105,13 +106,19 @@ def raw_documents(documents: list[RawDocument], run_id: str, now: datetime) -> p
             "media_type": [d.media_type for d in documents],
             "content": [d.content for d in documents],
             "byte_length": [len(d.content) for d in documents],
+            "headers": [_headers_json(d) for d in documents],
         },
         schema={"document_id": pl.String, "source": pl.String, "media_type": pl.String, "content": pl.Binary,
-                "byte_length": pl.Int64},
+                "byte_length": pl.Int64, "headers": pl.String},
     )
     return frame.unique("document_id", keep="first", maintain_order=True).with_columns(
         run_id=pl.lit(run_id), acquired_at=pl.lit(now, dtype=pl.Datetime("us"))
-    )
+    ).select("document_id", "source", "media_type", "content", "byte_length", "run_id", "acquired_at", "headers")
+
+
+def _headers_json(document: RawDocument) -> str | None:
+    headers = document.hints.get("headers")
+    return None if headers is None else json.dumps(headers, ensure_ascii=False, sort_keys=True)
 
 
 def star_tables(articles: pl.DataFrame, figures: pl.DataFrame, run_id: str, now: datetime) -> dict[str, pl.DataFrame]:

@@ -25,6 +25,7 @@ class RawDocument(pa.DataFrameModel):
     byte_length: pl.Int64 = pa.Field(ge=0)  # an empty file is kept too: its reject points at it
     run_id: str
     acquired_at: pl.Datetime
+    headers: str = pa.Field(nullable=True)  # JSON of a fetched page's response headers; null for files
 
     class Config:
         strict = True

@@ -6,6 +6,7 @@ that reads a result fetches it whole before the next one (DuckDB 2 requires it o
 
 from __future__ import annotations
 
+import json
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -87,6 +88,23 @@ def known_versions(db_path: str | Path, article_ids: list[str]) -> dict[str, str
             "select article_id, document_id from dim_article join wanted using (article_id)"
         ).fetchall()
     return dict(rows)
+
+
+def stored_headers(db_path: str | Path, article_ids: list[str]) -> dict[str, dict[str, str]]:
+    """article_id -> response headers of the version loaded, for the given articles that were fetched.
+
+    Only headers the article's own URL answered: a copy's bytes are stored once, under the first
+    source that had them, and another site's ETag or Last-Modified would mislead a conditional request.
+    """
+    if not article_ids or not Path(db_path).exists():
+        return {}
+    with connect(db_path) as con:
+        con.register("wanted", pl.DataFrame({"article_id": article_ids}).to_arrow())
+        rows = con.execute(
+            "select article_id, r.headers from dim_article join wanted using (article_id)"
+            " join raw_document r using (document_id) where r.headers is not null and r.source = dim_article.source"
+        ).fetchall()
+    return {article_id: json.loads(headers) for article_id, headers in rows}
 
 
 def canonical_sources(db_path: str | Path, document_ids: list[str]) -> dict[str, str]:

@@ -39,9 +39,10 @@ class Record:
 
 @dataclass(slots=True)
 class Discovery:
-    """What a set of paths holds: article files and JSON Lines records, and a reject for each path skipped."""
+    """What a run's sources hold: article files, JSON Lines records and URLs, and a reject for each source skipped."""
 
     files: list[Path | Record] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)  # article URLs to fetch (flows/acquire/sources.py)
     rejects: list[Reject] = field(default_factory=list)
 
 

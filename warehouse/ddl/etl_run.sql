@@ -7,6 +7,7 @@ create table if not exists etl_run (
     started_at          timestamp not null,
     finished_at         timestamp,
     files_found         integer not null default 0,
+    pages_found         integer not null default 0,  -- article URLs to fetch, after feeds and sitemaps
     documents_read      integer not null default 0,
     articles_new        integer not null default 0,
     articles_changed    integer not null default 0,
