@@ -22,13 +22,13 @@ class Spots:
     sentences holding a figure look at theirs.
     """
 
-    __slots__ = ("text", "starts", "ends", "places", "judged", "donors", "_deictic", "_checks")
+    __slots__ = ("text", "starts", "ends", "places", "judged", "donors", "is_deictic", "_checks")
 
     def __init__(self, text: str, starts: list[int], ends: list[int], places: list[Place | None],
                  judged: list[bool | None], deictic: list[bool] | None, checks: tuple[bool, bool, bool]):
         self.text, self.starts, self.ends, self.places = text, starts, ends, places
         self.judged = judged  # per spot: partner or not; None while not judged yet
-        self._deictic = deictic  # per spot: a deictic (judged when made); None: there are none
+        self.is_deictic = deictic  # per spot: a deictic (judged when made); None: there are none
         self._checks = checks  # (org, donor, facility): their words occur in the text
         self.donors: set[str] = set()  # ids of the places that give aid in this article (place_spots)
 
@@ -53,16 +53,16 @@ class Spots:
     def previous(self, n: int) -> int:
         """Index of the place mention before spot n (deictics skipped), -1 for none."""
         n -= 1
-        if self._deictic:
-            while n >= 0 and self._deictic[n]:
+        if self.is_deictic:
+            while n >= 0 and self.is_deictic[n]:
                 n -= 1
         return n
 
     def _next_start(self, n: int) -> int:
         """Start of the place mention after spot n (deictics skipped), -1 for none."""
         n += 1
-        if self._deictic:
-            while n < len(self._deictic) and self._deictic[n]:
+        if self.is_deictic:
+            while n < len(self.is_deictic) and self.is_deictic[n]:
                 n += 1
         return self.starts[n] if n < len(self.starts) else -1
 

@@ -56,7 +56,7 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
         places.insert(at, place)
         judged.insert(at, bool(PARTNER_BEFORE.search(text, start - 4, start)))  # a negative pos is 0
         deictic.insert(at, True)
-    spots._deictic = deictic
+    spots.is_deictic = deictic
     return spots, main
 
 
