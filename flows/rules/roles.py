@@ -46,10 +46,11 @@ VENUE_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:设分会场|设主会场|分�
 # The recipient's own aid office, not a donor: 喀什地区援疆系统累计引进企业86家 (援 after the place
 # otherwise marks a donor: 武汉援疆工作队)
 RECIPIENT_SYSTEM_AFTER = re.compile(r"[^，,。；;]{0,4}?援[\u4e00-\u9fff](?:系统|办)")
-# A donor for the whole article: the aid verb right after the place (浙江省对口支援, 上海市积极援建,
-# 江苏援伊工作组, 厦门市帮扶, 福建选派), not a metric that names aid (重庆实现消费帮扶62亿元)
+# A donor for the whole article: the place puts money into aid (西海岸新区全年投入东西部协作财政援助资金,
+# 厦门市安排东西部协作资金), or the aid verb comes right after it (浙江省对口支援, 上海市积极援建, 江苏援伊
+# 工作组, 厦门市帮扶, 福建选派); not a metric that names aid (重庆实现消费帮扶62亿元)
 DONOR_GIVES = re.compile(r"(?:全年|累计|共|今年|先后)?(?:投入|安排|拨付|落实|下达)[^，,。；;]{0,10}?"
-                         r"(?:援助|帮扶|协作|援[\u4e00-\u9fff])资金")  # 西海岸新区全年投入东西部协作财政援助资金
+                         r"(?:援助|帮扶|协作|援[\u4e00-\u9fff])资金")
 DONOR_RIGHT_AFTER = re.compile(r"(?:积极|持续|全力|大力|累计|共|今年|先后)?(?:对口支援|对口帮扶|对口协作|援建|援[\u4e00-\u9fff]|帮扶|选派|派驻|支援)")
 # Words before a place that make it the receiving side of aid: 对口支援新疆阿克苏地区, 援建, 帮扶恩施州
 RECIPIENT_BEFORE = re.compile(r"(?:支援|对口支援|对口协作|对口帮扶|帮扶|援建|援助|协作|结对|向|给|为)$")
@@ -58,7 +59,7 @@ SOURCE_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:获悉|了解到|得悉|获�
 
 # Gates: the last character of every LOCATION_BEFORE and VENUE_BEFORE word, the first of ORIGIN_AFTER's,
 # and how far after a place the AFTER patterns reach (VENUE_AFTER: 8 + 4)
-BEFORE_LAST = frozenset("于处邻近距离接通射临靠在")  # 距 too: 距昆明300公里
+BEFORE_LAST = frozenset("于处邻近距离接通射临靠在")
 ORIGIN_FIRST = frozenset("籍居同青乡客侨")
 AFTER_REACH = 12
 RECIPIENT_LAST = frozenset("援作扶建助对向给为")  # the last characters of RECIPIENT_BEFORE's words
