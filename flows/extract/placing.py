@@ -16,22 +16,34 @@ from flows.rules import roles
 
 def figure_place(spots: Spots, sent_start: int, fig_start: int, carried: Place | None) -> tuple[Place | None, bool]:
     """(place, found in this sentence): a place right before the number (福建省百分之十点七), else the
-    nearest non-partner place before the figure (or the common parent of the list it ends), else the
-    carried one. A list spanning provinces (全州在新疆、福建、天津等地设立工作站12个) says where, not
-    whose: the subject is looked for before it."""
-    starts, ends, judged = spots.starts, spots.ends, spots.judged
-    first = bisect_left(starts, sent_start)
-    n = bisect_left(starts, fig_start) - 1
+    nearest subject before the figure in its sentence (_nearest_subject), else the carried one."""
+    first = bisect_left(spots.starts, sent_start)
+    n = bisect_left(spots.starts, fig_start) - 1
+    if n >= first and spots.ends[n] == fig_start and not _compared_or_giving(spots, n):
+        return spots.places[n], True
+    found, place = _nearest_subject(spots, first, n)
+    return (place, True) if found else (carried, False)
+
+
+def last_place(spots: Spots, start: int, end: int, carried: Place | None) -> Place | None:
+    """The place a sentence hands to the next: its last subject (_nearest_subject), else what it was given."""
+    found, place = _nearest_subject(spots, bisect_left(spots.starts, start), bisect_left(spots.starts, end) - 1)
+    return place if found else carried
+
+
+def _nearest_subject(spots: Spots, first: int, n: int) -> tuple[bool, Place | None]:
+    """(found, place): the nearest non-partner spot from n back to first, or the common parent of the
+    list it ends (黑河、同江、抚远三个口岸 -> 黑龙江省). A list spanning provinces (全州在新疆、福建、天津等地
+    设立工作站12个) says where, not whose: it is passed over and the subject looked for before it."""
+    judged = spots.judged
     while n >= first:
-        if fig_start == ends[n] and not _compared_or_giving(spots, n):
-            return spots.places[n], True
         if not (spots.partner(n) if judged[n] is None else judged[n]):
             listed = _listed_place(spots, n)
             if listed is not None or spots.places[n] is None:
-                return listed, True
+                return True, listed
             n = _list_start(spots, n)
         n -= 1
-    return carried, False
+    return False, None
 
 
 def _list_start(spots: Spots, n: int) -> int:
@@ -46,22 +58,6 @@ def _compared_or_giving(spots: Spots, n: int) -> bool:
     place = spots.places[n]
     return (place is not None and place.place_id in spots.donors) or \
         roles.COMPARED_BEFORE.search(spots.text, max(0, spots.starts[n] - 2), spots.starts[n]) is not None
-
-
-def last_place(spots: Spots, start: int, end: int, carried: Place | None) -> Place | None:
-    """The place a sentence hands to the next: its last non-partner place (a list's common parent; a
-    list spanning provinces is passed over, as figure_place does)."""
-    starts, judged = spots.starts, spots.judged
-    first = bisect_left(starts, start)
-    n = bisect_left(starts, end) - 1
-    while n >= first:
-        if not (spots.partner(n) if judged[n] is None else judged[n]):
-            listed = _listed_place(spots, n)
-            if listed is not None or spots.places[n] is None:
-                return listed
-            n = _list_start(spots, n)  # a list spanning provinces: where, not whose
-        n -= 1
-    return carried
 
 
 def respective_places(spots: Spots, sentence: str, sent_start: int, mentions: list) -> dict[int, Place]:
