@@ -120,13 +120,15 @@ def _anaphors(text: str, hits: list, main: Place | None, by_level: dict[str, Pla
                 yield m.start(), m.end(), _deictic(_LEVEL_OF[level], main, by_level)
         else:
             yield m.start(), m.end(), _deictic(_LEVEL_OF[level], main, by_level)
-    if any(hit[3].level == "zone" for hit in hits):  # no zone named: no zone to stand for
+    zones = [(hit[0], hit[3]) for hit in hits if hit[3].level == "zone" and hit[3].place_id not in donors]
+    if zones:  # no zone named: no zone to stand for
+        zone_starts = [start for start, _ in zones]
         for m in _ZONE_NOUN.finditer(text):
             start = m.start()
-            if _ZONE_NOUN_OPENS.search(text, max(0, start - _OPENS_REACH), start):
-                place = _antecedent(hits, bisect_left(hit_starts, start), _is_zone, donors)
-                if place is not None:
-                    yield start, m.end(), place
+            if text[start - 1:start] in _OPENS_LAST and _ZONE_NOUN_OPENS.search(text, max(0, start - _OPENS_REACH), start):
+                nearest = bisect_left(zone_starts, start) - 1
+                if nearest >= 0:
+                    yield start, m.end(), zones[nearest][1]
 
 
 def _antecedent(hits: list, before: int, fits, donors: set[str]) -> Place | None:
@@ -136,10 +138,6 @@ def _antecedent(hits: list, before: int, fits, donors: set[str]) -> Place | None
         if fits(place) and place.place_id not in donors:
             return place
     return None
-
-
-def _is_zone(place: Place) -> bool:
-    return place.level == "zone"
 
 
 # 该区 is the zone or district just named; 该市 a city (prefecture-level or county-level), 该县 a county
@@ -156,6 +154,7 @@ _ANTECEDENT = {
 _ZONE_NOUN = re.compile(r"园区|片区|高新区|开发区|经开区|综保区|新区|合作区|试验区|自贸区")
 _ZONE_NOUN_OPENS = re.compile(r"(?:[，,。；;：:\n]\s*(?:今年|去年|全年|上半年|前三季度|\d{4}年)?|在)$")
 _OPENS_REACH = 8  # characters _ZONE_NOUN_OPENS spans at most (，2024年 + a space or two)
+_OPENS_LAST = frozenset("，,。；;：:\n 在年度")  # the characters a _ZONE_NOUN_OPENS match can end with
 
 
 def _letterhead_places(text: str, kept: str = "") -> list:
