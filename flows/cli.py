@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import time
 from datetime import date
@@ -37,7 +38,18 @@ def _parser() -> argparse.ArgumentParser:
                                           "extract their figures and load them into the DuckDB warehouse.")
     run.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder (searched recursively)")
     run.add_argument("--db", help="DuckDB file (default: $NEWSFACTS_DB or data/newsfacts.duckdb)")
+    run.add_argument("--task-runner", choices=("thread", "dask"), default="thread",
+                     help="where parse, extract and validate run: threads (default) or a Dask cluster")
+    run.add_argument("--dask-address", metavar="ADDRESS", help="an existing Dask scheduler (tcp://host:8786); "
+                                                               "default with --task-runner dask: a local cluster")
+    run.add_argument("--dask-workers", type=int, default=2, metavar="N", help="workers of the local Dask cluster (default 2)")
     run.set_defaults(command=cmd_run)
+    serve = commands.add_parser("serve", help="run prefect.yaml's deployments on their schedules, no work pool",
+                                description="Serve the deployments of prefect.yaml with Prefect's serve(): "
+                                            "same names, parameters and schedules as `prefect deploy --all`.")
+    serve.add_argument("names", nargs="*", metavar="DEPLOYMENT", help="deployments to serve (default: all)")
+    serve.add_argument("--project", type=Path, default=Path.cwd(), help="folder holding prefect.yaml (default: here)")
+    serve.set_defaults(command=cmd_serve)
     sql = commands.add_parser("sql", help="run SQL on the warehouse, read-only", epilog=EPILOG_SQL,
                               description="Run one SQL query on a read-only connection to the warehouse.")
     sql.add_argument("query", help="SQL; the public view is `facts`")
@@ -63,11 +75,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     if len(missing) == len(args.paths):
         return 2
     prefect_environment()
+    from prefect import tags
+
     from flows import report
-    from flows.etl import etl
+    from flows.runners import task_runner
 
     began = time.perf_counter()
-    with _progress_bar() as advance:
+    with _progress_bar() as advance, task_runner(args.task_runner, args.dask_address, args.dask_workers) as etl, \
+            tags("newsfacts", "cli", "source:folder"):
         report.PROGRESS_LISTENERS.append(advance)
         try:
             state = etl(paths=args.paths, db_path=settings.db_path, batch_size=settings.batch_size,
@@ -86,8 +101,13 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _print_summary(counts, db_path: str, seconds: float, run_id) -> None:
-    print(f"articles read {counts.documents_read}: new {counts.articles_new}, changed {counts.articles_changed}, "
-          f"unchanged {counts.articles_unchanged}; rejected {counts.rejected}; figures loaded {counts.figures_loaded}")
+    # Each count adds up: files found = read + refused before reading; documents read (a JSON file holds several)
+    # = new + changed + unchanged + refused after reading.
+    print(f"files found {counts.files_found}: read {counts.files_found - counts.refused_before_reading}, "
+          f"refused before reading {counts.refused_before_reading}; documents read {counts.documents_read}: "
+          f"new {counts.articles_new}, changed {counts.articles_changed}, unchanged {counts.articles_unchanged}, "
+          f"refused {counts.refused_after_reading}; figures loaded {counts.figures_loaded}"
+          + (f"; paths with no articles {counts.paths_refused}" if counts.paths_refused else ""))
     for (stage, reason), n in counts.reasons.most_common():
         print(f"  rejected at {stage}: {reason} x{n}, e.g. {counts.examples[(stage, reason)]}")
     print(f"time {seconds:.1f} s; flow run {run_id}; warehouse {db_path}")
@@ -99,20 +119,45 @@ class _progress_bar:
     def __enter__(self):
         self._bar = None
         if sys.stderr.isatty():
-            from rich.progress import Progress
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self._bar = Progress(transient=True)
+            # files done of all, and the rate since the run started (rich's own speed column averages 30 s only)
+            self._bar = Progress(TextColumn("files"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                                 TimeElapsedColumn(), transient=True)
             self._bar.start()
-            self._task = self._bar.add_task("files", total=None)  # no total until discovery is done
+            self._task = self._bar.add_task("files", total=None, rate="")  # no total until discovery is done
+            self._began = time.perf_counter()
         return self._advance
 
     def _advance(self, done: int, total: int) -> None:
         if self._bar is not None:
-            self._bar.update(self._task, completed=done, total=total)
+            rate = done / max(time.perf_counter() - self._began, 1e-6)
+            self._bar.update(self._task, completed=done, total=total, rate=f"{rate:,.0f} files/s")
 
     def __exit__(self, *exc) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve until interrupted; relative paths in the deployments' parameters mean the project folder."""
+    project = args.project.resolve()
+    if not (project / "prefect.yaml").exists():
+        print(f"newsfacts: no prefect.yaml in {project}", file=sys.stderr)
+        return 2
+    os.chdir(project)
+    prefect_environment(project)
+    from prefect import serve
+
+    from flows.deployments import runner_deployments
+
+    try:
+        deployments = runner_deployments(project, args.names or None)
+    except ValueError as exc:
+        print(f"newsfacts: {exc}", file=sys.stderr)
+        return 2
+    serve(*deployments)
+    return 0
 
 
 def cmd_sql(args: argparse.Namespace) -> int:

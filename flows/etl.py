@@ -2,14 +2,22 @@
 
 Tasks take a whole batch (Prefect costs ~25 ms per task run; one task per article would cost more
 than the work). Task inputs are large and never reused, so no task caches them.
+
+The CPU-bound stages (parse, extract, validate) of a batch run as one submitted `transform` task, so several
+batches run at once on the flow's task runner (threads by default, a Dask cluster with `newsfacts run
+--task-runner dask`), while reading, triage and loading stay in the flow's process, one batch at a time, in order.
 """
 
 from __future__ import annotations
 
+import time
+from collections import deque
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
@@ -18,13 +26,16 @@ from flows import batch as stages
 from flows import report, star
 from flows.acquire.local import Discovery, discover, read_documents
 from flows.extract.places import all_places
+from flows.ownership import one_writer
 from flows.records import Article, Figure, RawDocument, Reject
-from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES
-from warehouse import load
+from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, DEFAULT_WAIT_SECONDS
+from warehouse import load, writer
+
+IN_FLIGHT = 3  # batches submitted ahead of the one loading: two busy workers and one queued, on two cores
 
 
 @task(cache_policy=NO_CACHE)
-def start(db_path: str, run_id: str, inputs: list[str]) -> None:
+def start(db_path: Path, run_id: str, inputs: list[str]) -> None:
     """Create the warehouse if needed, load the gazetteer, and record the run as running."""
     load.ensure_schema(db_path, stages.places_table(all_places()))
     load.start_run(db_path, run_id, "newsfacts-etl", inputs, datetime.now())
@@ -32,7 +43,10 @@ def start(db_path: str, run_id: str, inputs: list[str]) -> None:
 
 @task(cache_policy=NO_CACHE)
 def find_articles(paths: list[str]) -> Discovery:
-    return discover(paths)
+    found = discover(paths)
+    get_run_logger().info("discover: %d article files under %d paths, %d paths refused", len(found.files), len(paths),
+                          len(found.rejects))
+    return found
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
@@ -41,7 +55,7 @@ def acquire(files: list[Path], max_bytes: int) -> tuple[list[RawDocument], list[
 
 
 @task(cache_policy=NO_CACHE)
-def triage(db_path: str, documents: list[RawDocument]) -> stages.Triage:
+def triage(db_path: Path, documents: list[RawDocument]) -> stages.Triage:
     known = load.known_versions(db_path, [star.article_id_of(d.source) for d in documents])
     return stages.triage(documents, known)
 
@@ -68,42 +82,98 @@ def validate(documents, articles, figures, rejects: list[Reject], run_id: str) -
     return tables, rejects
 
 
+@task(cache_policy=NO_CACHE)
+def transform(documents: list[RawDocument], refused: list[Reject], run_id: str) -> tuple[dict, list[Reject]]:
+    """Parse, extract and validate one batch where the task runner puts it (a thread, a Dask worker)."""
+    logger, began = get_run_logger(), time.perf_counter()
+    articles, parse_rejects = parse(quote(documents))  # parse and normalise
+    articles, figures, extract_rejects = extract(quote(articles))  # extract
+    refused = refused + parse_rejects + extract_rejects
+    tables, rejects = validate(*map(quote, (documents, articles, figures, refused)), run_id)  # validate
+    logger.info("transform: %d documents -> %d articles, %d figures, %d rejects in %.2f s", len(documents),
+                len(articles), sum(map(len, figures)), len(rejects), time.perf_counter() - began)
+    return tables, rejects
+
+
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 5])
-def load_tables(db_path: str, tables: dict) -> load.BatchCounts:
-    return load.load_batch(db_path, tables)
+def load_tables(work_db: Path, db_path: str, tables: dict, run_id: str, counts: report.RunCounts) -> load.BatchCounts:
+    """Load a batch and the run's counts so far in one transaction, then publish the warehouse to readers."""
+    loaded = load.load_batch(work_db, tables, run=(run_id, counts.columns()))
+    seconds = writer.publish(work_db, Path(db_path))
+    get_run_logger().info("load: %d articles, %d figures, %d rejects; published to readers in %.2f s",
+                          loaded.articles, loaded.figures, loaded.rejects, seconds)
+    return loaded
 
 
 @task(cache_policy=NO_CACHE)
-def finish(db_path: str, run_id: str, counts: report.RunCounts, elapsed: float) -> None:
-    load.finish_run(db_path, run_id, "completed", counts.columns(), datetime.now())
-    report.publish_summary(run_id, counts, elapsed)
+def finish(work_db: Path, run_id: str, counts: report.RunCounts, elapsed: float, status: str = "completed") -> None:
+    load.finish_run(work_db, run_id, status, counts.columns(), datetime.now())
+    report.publish_summary(run_id, counts, elapsed, status, load.run_digest(work_db, run_id))
 
 
-@flow(name="newsfacts-etl", on_failure=[report.mark_run_failed], on_crashed=[report.mark_run_failed])
+@flow(name="newsfacts-etl", flow_run_name=report.run_name, on_crashed=[report.mark_run_crashed])
 def etl(
     paths: list[str],
     db_path: str = DEFAULT_DB,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    wait_seconds: float = DEFAULT_WAIT_SECONDS,
 ) -> report.RunCounts:
-    """Read the articles under `paths`, extract their figures, and load them into the DuckDB file."""
-    run_id, began, counts = str(flow_run.id), datetime.now(), report.RunCounts()
-    start(db_path, run_id, paths)
-    found = find_articles(paths)  # discover
-    load_tables(db_path, {"rejects": stages.rejects_table(found.rejects, run_id, began)})
-    report.tally_found(counts, found)
-    progress = report.Progress.start(len(found.files))
-    # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
-    # for futures to wait on, which took two thirds of a run's time.
-    for files in report.batches(found.files, batch_size):
-        documents, acquire_rejects = acquire(quote(files), max_bytes)  # read
-        sorted_docs = triage(db_path, quote(documents))  # new, changed, unchanged
-        articles, parse_rejects = parse(quote(sorted_docs.to_process))  # parse and normalise
-        articles, figures, extract_rejects = extract(quote(articles))  # extract
-        refused = acquire_rejects + parse_rejects + extract_rejects
-        tables, rejects = validate(*map(quote, (sorted_docs.to_process, articles, figures, refused)), run_id)  # validate
-        load_tables(db_path, quote(tables))  # load
-        report.tally(counts, sorted_docs, tables, rejects)
-        progress.advance(len(files))
-    finish(db_path, run_id, counts, (datetime.now() - began).total_seconds())  # report
-    return counts
+    """Read the articles under `paths` (the run's sources), extract their figures, and load them into the DuckDB file.
+
+    One run at a time per warehouse: a run waits up to `wait_seconds` for another to finish, then fails.
+    """
+    run_id, began = str(flow_run.id), datetime.now()
+    with one_writer(db_path, run_id, flow_run.name, wait_seconds) as work_db:  # readers keep reading db_path
+        start(work_db, run_id, paths)
+        found = find_articles(paths)  # discover
+        run = Committed(work_db, db_path, run_id, report.tallied_found(report.RunCounts(), found),
+                        report.Progress.start(len(found.files)))
+        load_tables(work_db, db_path, {"rejects": stages.rejects_table(found.rejects, run_id, began)}, run_id, run.counts)
+        with failure_recorded(run, began):  # a failed run still tells what its committed batches loaded
+            for files in report.batches(found.files, batch_size):
+                documents, refused = acquire(quote(files), max_bytes)  # read
+                sorted_docs = triage(work_db, quote(documents))  # new, changed, unchanged
+                # parse, extract, validate: submitted, so batches overlap on the task runner
+                run.in_flight.append((files, sorted_docs, transform.submit(quote(sorted_docs.to_process), quote(refused), run_id)))
+                run.load_ready(keep=IN_FLIGHT)  # load, in order
+            run.load_ready(keep=0)
+        finish(work_db, run_id, run.counts, (datetime.now() - began).total_seconds())  # report
+    return run.counts
+
+
+@dataclass
+class Committed:
+    """A run's batches in flight and what its committed batches loaded (the counts etl_run holds)."""
+
+    work_db: Path
+    db_path: str
+    run_id: str
+    counts: report.RunCounts
+    progress: report.Progress
+    in_flight: deque = field(default_factory=deque)
+
+    def load_ready(self, keep: int) -> None:
+        """Load the oldest batches, in order, until at most `keep` are in flight."""
+        while len(self.in_flight) > keep:
+            files, sorted_docs, future = self.in_flight.popleft()
+            tables, rejects = future.result()
+            counts = report.tallied(self.counts, sorted_docs, tables, rejects)
+            load_tables(self.work_db, self.db_path, quote(tables), self.run_id, counts)
+            self.counts = counts  # only once the batch and its counts have committed together
+            self.progress.advance(len(files))
+
+
+@contextmanager
+def failure_recorded(run: Committed, began: datetime):
+    """On any error: etl_run and the summary artifact say `failed` with the committed batches' counts; re-raise."""
+    try:
+        yield
+    except Exception:
+        for _, _, future in run.in_flight:
+            future.cancel()
+        try:
+            finish(run.work_db, run.run_id, run.counts, (datetime.now() - began).total_seconds(), status="failed")
+        except Exception as error:  # noqa: BLE001 - the run's own error is the one to report
+            get_run_logger().error("could not record the failed run in %s: %s", run.db_path, error)
+        raise

@@ -87,9 +87,16 @@ def known_versions(db_path: str | Path, article_ids: list[str]) -> dict[str, str
     return dict(rows)
 
 
-def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame]) -> BatchCounts:
-    """Load one batch in one transaction: an article already present is replaced with its figures."""
+def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame],
+               run: tuple[str, dict[str, int]] | None = None) -> BatchCounts:
+    """Load one batch in one transaction: an article already present is replaced with its figures.
+
+    `run` (run id, counts so far) updates the run's etl_run row in the same transaction, so the row always
+    counts exactly what the run has committed, even if the run fails at its next batch.
+    """
     with connect(db_path) as con, _transaction(con):
+        if run is not None:
+            _set_counts(con, *run)
         for name in BATCH_TABLES:
             frame = tables.get(name)
             if frame is None or frame.is_empty():
@@ -119,6 +126,11 @@ def start_run(db_path: str | Path, run_id: str, flow_name: str, inputs: list[str
         )
 
 
+def _set_counts(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int]) -> None:
+    assignments = ", ".join(f"{column} = ?" for column in counts)
+    con.execute(f"update etl_run set {assignments} where run_id = ?", [*counts.values(), run_id])
+
+
 def finish_run(db_path: str | Path, run_id: str, status: str, counts: dict[str, int], now: datetime) -> None:
     """Close a run's row with its status and the counts of each stage."""
     assignments = "".join(f", {column} = ?" for column in counts)
@@ -127,3 +139,53 @@ def finish_run(db_path: str | Path, run_id: str, status: str, counts: dict[str, 
             f"update etl_run set status = ?, finished_at = ?{assignments} where run_id = ?",
             [status, now, *counts.values(), run_id],
         )
+
+
+def run_digest(db_path: str | Path, run_id: str, articles: int = 20, per_category: int = 3) -> dict[str, list[dict]]:
+    """What a run loaded, for people: its articles (title, places) and the largest figures of each category.
+
+    Rows of the `facts` view joined on the run id; change rates are left out of the largest figures.
+    """
+    queries = {
+        "articles": _DIGEST_ARTICLES.format(limit=articles),
+        "figures": _DIGEST_FIGURES.format(per_category=per_category),
+    }
+    with connect(db_path) as con:
+        return {name: _records(con.execute(sql, [run_id])) for name, sql in queries.items()}
+
+
+# Kept here rather than in .sql files: they take Python-formatted limits and belong to run_digest alone.
+_DIGEST_ARTICLES = """
+with run_articles as (
+    select article_id, source, title, published_date, figure_count from dim_article where run_id = ?
+),
+places as (
+    select article_id, string_agg(distinct p.name, '、') as places
+    from fact_figure f join dim_place p using (place_id)
+    where article_id in (select article_id from run_articles)
+    group by article_id
+)
+select title, source, published_date, figure_count, places
+from run_articles left join places using (article_id)
+order by figure_count desc, source
+limit {limit}
+"""
+
+_DIGEST_FIGURES = """
+with run_figures as (
+    select f.value, f.unit, m.metric, m.category, p.name as place, f.year, f.sentence
+    from fact_figure f
+    join dim_metric m using (metric_id)
+    left join dim_place p using (place_id)
+    where f.run_id = ? and not f.is_change and not f.is_garbled
+)
+select category, value, unit, metric, place, year, sentence
+from run_figures
+qualify row_number() over (partition by category order by value desc) <= {per_category}
+order by category, value desc
+"""
+
+
+def _records(cursor) -> list[dict]:
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

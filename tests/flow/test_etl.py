@@ -65,7 +65,7 @@ def test_seed_articles_land_as_figures_with_place_and_year(warehouse):
     run_row = rows(warehouse, "select run_id, status, documents_read, figures_loaded from etl_run")
     assert run_row[0][1:] == ("completed", 5, counts.figures_loaded)
     published = artifacts_of(run_row[0][0])
-    assert {"newsfacts-run-summary", "newsfacts-rejects", "newsfacts-progress"} <= set(published)
+    assert {"newsfacts-run-summary", "newsfacts-run-rejects", "newsfacts-run-progress", "newsfacts-run-digest"} <= set(published)
     summary = {row["measure"]: row["count"] for row in json.loads(published["newsfacts-run-summary"].data)}
     assert summary["files found"] == 5 and summary["articles new"] == 5
     assert summary["figures loaded"] == counts.figures_loaded
@@ -187,4 +187,4 @@ def test_two_runs_at_once_each_report_their_own_progress(tmp_path, monkeypatch):
     assert heard[five] == [(n, 5) for n in range(1, 6)]
     assert heard[two] == [(1, 2), (2, 2)]
     for run_id in (five, two):
-        assert artifacts_of(run_id)["newsfacts-progress"].data == 100.0
+        assert artifacts_of(run_id)["newsfacts-run-progress"].data == 100.0
