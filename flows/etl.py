@@ -82,10 +82,21 @@ def validate(documents, articles, figures, rejects: list[Reject], run_id: str) -
     return tables, rejects
 
 
+class Parcel:
+    """A batch handed to a submitted task as one opaque object. quote() cannot do it there: Dask rebuilds tuples
+    (quote is a namedtuple) and so drops it, and without it Prefect walks every article looking for futures."""
+
+    __slots__ = ("documents", "refused")
+
+    def __init__(self, documents: list[RawDocument], refused: list[Reject]) -> None:
+        self.documents, self.refused = documents, refused
+
+
 @task(cache_policy=NO_CACHE)
-def transform(documents: list[RawDocument], refused: list[Reject], run_id: str) -> tuple[dict, list[Reject]]:
+def transform(parcel: Parcel, run_id: str) -> tuple[dict, list[Reject]]:
     """Parse, extract and validate one batch where the task runner puts it (a thread, a Dask worker)."""
     logger, began = get_run_logger(), time.perf_counter()
+    documents, refused = parcel.documents, parcel.refused
     articles, parse_rejects = parse(quote(documents))  # parse and normalise
     articles, figures, extract_rejects = extract(quote(articles))  # extract
     refused = refused + parse_rejects + extract_rejects
@@ -135,7 +146,7 @@ def etl(
                 documents, refused = acquire(quote(files), max_bytes)  # read
                 sorted_docs = triage(work_db, quote(documents))  # new, changed, unchanged
                 # parse, extract, validate: submitted, so batches overlap on the task runner
-                run.in_flight.append((files, sorted_docs, transform.submit(quote(sorted_docs.to_process), quote(refused), run_id)))
+                run.in_flight.append((files, sorted_docs, transform.submit(Parcel(sorted_docs.to_process, refused), run_id)))
                 run.load_ready(keep=IN_FLIGHT)  # load, in order
             run.load_ready(keep=0)
         finish(work_db, run_id, run.counts, (datetime.now() - began).total_seconds())  # report
@@ -170,8 +181,7 @@ def failure_recorded(run: Committed, began: datetime):
     try:
         yield
     except Exception:
-        for _, _, future in run.in_flight:
-            future.cancel()
+        run.in_flight.clear()  # batches after the failing one are not loaded: the warehouse stays as before it
         try:
             finish(run.work_db, run.run_id, run.counts, (datetime.now() - began).total_seconds(), status="failed")
         except Exception as error:  # noqa: BLE001 - the run's own error is the one to report
