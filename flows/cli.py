@@ -145,17 +145,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not (project / "prefect.yaml").exists():
         print(f"newsfacts: no prefect.yaml in {project}", file=sys.stderr)
         return 2
+    if not os.environ.get("PREFECT_API_URL"):
+        print("newsfacts: serve needs a Prefect server for its schedules: start `prefect server start` and export "
+              "PREFECT_API_URL (see the README)", file=sys.stderr)
+        return 2
     os.chdir(project)
     prefect_environment(project)
     from prefect import serve
 
-    from flows.deployments import runner_deployments
+    from flows.deployments import drop_pool_deployments, runner_deployments
 
     try:
         deployments = runner_deployments(project, args.names or None)
     except ValueError as exc:
         print(f"newsfacts: {exc}", file=sys.stderr)
         return 2
+    for replaced in drop_pool_deployments(deployments):
+        print(f"newsfacts serve: replacing deployment {replaced}; `prefect deploy` brings it back", file=sys.stderr)
     serve(*deployments)
     return 0
 

@@ -43,3 +43,25 @@ def runner_deployments(project_dir: Path, names: list[str] | None = None) -> lis
     if missing:
         raise ValueError(f"no deployment named {', '.join(sorted(missing))} in {project_dir / 'prefect.yaml'}")
     return served
+
+
+def drop_pool_deployments(deployments: list) -> list[str]:
+    """Delete the work-pool deployments (made by `prefect deploy`) that serve is about to replace; their names.
+
+    Updating one in place keeps its pool, storage and pull step, and its runs then fail to load the flow.
+    """
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    dropped = []
+    with get_client(sync_client=True) as client:
+        for deployment in deployments:
+            full_name = f"{deployment.flow_name}/{deployment.name}"
+            try:
+                existing = client.read_deployment_by_name(full_name)
+            except ObjectNotFound:
+                continue
+            if existing.work_pool_name:
+                client.delete_deployment(existing.id)
+                dropped.append(f"{full_name} (work pool {existing.work_pool_name})")
+    return dropped
