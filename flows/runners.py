@@ -24,7 +24,7 @@ def task_runner(kind: str, dask_address: str | None = None, dask_workers: int = 
 
     with ExitStack() as stack:
         if not os.environ.get("PREFECT_API_URL"):
-            stack.enter_context(_shared_temporary_server())
+            stack.enter_context(shared_temporary_server())
         runner = (DaskTaskRunner(address=dask_address) if dask_address else
                   DaskTaskRunner(cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1, "processes": True,
                                                  "dashboard_address": None}))
@@ -32,7 +32,7 @@ def task_runner(kind: str, dask_address: str | None = None, dask_workers: int = 
 
 
 @contextmanager
-def _shared_temporary_server() -> Iterator[str]:
+def shared_temporary_server() -> Iterator[str]:
     """Prefect's temporary server started once, its address in this process's settings and its children's environment."""
     from prefect.server.api.server import SubprocessASGIServer
     from prefect.settings import PREFECT_API_URL, temporary_settings

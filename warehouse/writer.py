@@ -6,6 +6,11 @@ and after each committed batch publishes it back with an atomic rename. A reader
 `duckdb` CLI, a notebook) opens the published file whenever it likes and sees the last published batch; a
 reader that keeps its connection open keeps the snapshot it opened (the old inode lives until it closes).
 
+Why not short write windows and readers that retry: DuckDB refuses a writer while any other process has the
+file open, so a notebook that keeps a read-only connection would stall or fail every load, whatever the
+retries; the issue measured three loads of three failing with a reader polling every 0.1 s. The price here
+is one copy of the file per batch (`bench/flow_throughput.py` counts it in).
+
 The lock is `filelock` (an OS lock the kernel drops when its process dies, so a killed run never leaves the
 warehouse locked); beside it, `newsfacts.duckdb.holder` names the run holding it, for the message a waiting
 run fails with.
