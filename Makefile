@@ -26,6 +26,8 @@ run: $(VENV)/.installed
 	@echo
 	@echo "Example query: newsfacts sql \"$(EXAMPLE_QUERY)\""
 	$(BIN)/newsfacts sql "$(EXAMPLE_QUERY)" --db $(DB)
+	@echo
+	@echo "Report of the sample articles: $(abspath $(basename $(DB)).html) (open it in a browser; newsfacts report --help for filters)"
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -34,6 +36,7 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/flow_throughput.py
 	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/report_speed.py
 
 clean:
 	rm -rf $(VENV) data .prefect

@@ -92,8 +92,10 @@ def validate_batch(
                 for f in figure_failures]
     built = star.star_tables(stg_article, stg_figure, run_id, now)
     built["raw_document"] = star.raw_documents(documents, run_id, now)
+    built["dim_place"] = star.places_frame(star.figure_places(figures))  # zones found in text among them
     built = {name: _checked(name, frame) for name, frame in built.items()}  # derived from checked frames
-    orphans = orphan_keys(built["fact_figure"], {k: built[k] for k in ("dim_article", "dim_metric", "dim_date")})
+    dimensions = ("dim_article", "dim_metric", "dim_date", "dim_place")
+    orphans = orphan_keys(built["fact_figure"], {k: built[k] for k in dimensions})
     if orphans:
         raise ValueError(f"fact_figure keys without a dimension row: {orphans}")
     return built, rejects

@@ -1,4 +1,4 @@
-"""The `newsfacts` command: flags -> settings -> flow, plus read-only SQL and one-text extraction.
+"""The `newsfacts` command: flags -> settings -> flow, plus read-only SQL, the HTML report and one-text extraction.
 
 Prefect is imported only by `run`, so `sql` and `extract` answer in well under a second.
 """
@@ -15,9 +15,11 @@ from datetime import date
 from pathlib import Path
 
 from flows.settings import Settings, prefect_environment
+from reports import default_report_path
 
 EPILOG_RUN = "example: newsfacts run articles/ more/page.html --db data/newsfacts.duckdb"
 EPILOG_SQL = 'example: newsfacts sql "select place, sum(value) from facts where unit = \'CNY\' group by place"'
+EPILOG_REPORT = "example: newsfacts report --db data/newsfacts.duckdb --out report.html --where year=2023-2024 --where province=云南"
 EPILOG_EXTRACT = 'example: newsfacts extract --text "2024年，全区签约项目15个，协议资金96.35亿元。" --published 2024-03-01'
 
 
@@ -56,6 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     sql.add_argument("--db", help="DuckDB file (default: $NEWSFACTS_DB or data/newsfacts.duckdb)")
     sql.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default table)")
     sql.set_defaults(command=cmd_sql)
+    report = commands.add_parser("report", help="write the warehouse's HTML report", epilog=EPILOG_REPORT,
+                                 description="Write one self-contained HTML page (charts, a map, tables) from the "
+                                             "warehouse's `facts` view, readable with no network.")
+    report.add_argument("--db", help="DuckDB file (default: $NEWSFACTS_DB or data/newsfacts.duckdb)")
+    report.add_argument("--out", help="HTML file to write (default: beside the warehouse, data/newsfacts.html)")
+    report.add_argument("--where", action="append", metavar="KEY=VALUES",
+                        help="keep figures of these years, provinces or categories: year=2023, year=2021-2024, "
+                             "province=云南,广西, category=investment,trade (repeatable; all must hold)")
+    report.set_defaults(command=cmd_report)
     extract = commands.add_parser("extract", help="print the figures of one text as JSON lines", epilog=EPILOG_EXTRACT,
                                   description="Extract the figures of one text, no warehouse involved: JSON lines "
                                               "with the columns of the `facts` view, plus the rule that fired.")
@@ -111,6 +122,7 @@ def _print_summary(counts, db_path: str, seconds: float, run_id) -> None:
     for (stage, reason), n in counts.reasons.most_common():
         print(f"  rejected at {stage}: {reason} x{n}, e.g. {counts.examples[(stage, reason)]}")
     print(f"time {seconds:.1f} s; flow run {run_id}; warehouse {db_path}")
+    print(f"report {default_report_path(db_path)}")
 
 
 class _progress_bar:
@@ -203,6 +215,29 @@ def _write_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
             table.add_row(*("" if v is None else str(v) for v in row))
         Console(width=200).print(table)
         print(f"({len(rows)} rows)")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from reports.build import write_report
+    from reports.filters import FilterError, parse_where
+    from warehouse.query import WarehouseMissing
+
+    try:
+        written = write_report(Settings.from_env(args.db).db_path, args.out, parse_where(args.where))
+    except (FilterError, WarehouseMissing) as exc:
+        print(f"newsfacts: {exc}", file=sys.stderr)
+        return 2
+    except duckdb.IOException as exc:  # one writing process or many readers, as for `sql`
+        print(f"newsfacts: cannot open the warehouse, a load may be running: {exc}", file=sys.stderr)
+        return 1
+    except duckdb.Error as exc:
+        print(f"newsfacts: the report failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"report {written.path} ({written.size_bytes / 1e6:.1f} MB, {written.seconds:.1f} s): "
+          f"{written.headline['figures']} figures, {written.headline['places']} places")
+    return 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -29,6 +29,7 @@ from flows.extract.places import all_places
 from flows.ownership import one_writer
 from flows.records import Article, Figure, RawDocument, Reject
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, DEFAULT_WAIT_SECONDS
+from reports.build import write_report as write_html
 from warehouse import load, writer
 
 IN_FLIGHT = 3  # batches submitted ahead of the one loading: two busy workers and one queued, on two cores
@@ -122,6 +123,16 @@ def finish(work_db: Path, run_id: str, counts: report.RunCounts, elapsed: float,
     report.publish_summary(run_id, counts, elapsed, status, load.run_digest(work_db, run_id))
 
 
+@task(cache_policy=NO_CACHE)
+def write_report(db_path: str) -> None:
+    """Refresh the warehouse's HTML report beside it and link it in the UI; a failure here fails no load."""
+    try:
+        report.publish_report_link(write_html(db_path))
+    except Exception as error:  # noqa: BLE001 - the load is committed; the report is a view of it, retried next run
+        get_run_logger().warning("the HTML report of %s was not written: %s", db_path, error)
+        report.publish_report_failure(db_path, error)
+
+
 @flow(name="newsfacts-etl", flow_run_name=report.run_name, on_crashed=[report.mark_run_crashed])
 def etl(
     paths: list[str],
@@ -150,6 +161,7 @@ def etl(
                 run.load_ready(keep=IN_FLIGHT)  # load, in order
             run.load_ready(keep=0)
         finish(work_db, run_id, run.counts, (datetime.now() - began).total_seconds())  # report
+    write_report(db_path)  # the HTML report of the published warehouse, refreshed
     return run.counts
 
 

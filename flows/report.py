@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from prefect.artifacts import (
+    create_link_artifact,
     create_markdown_artifact,
     create_progress_artifact,
     create_table_artifact,
@@ -32,6 +33,7 @@ from warehouse import load, writer
 
 if TYPE_CHECKING:
     from flows.batch import Triage
+    from reports.build import ReportWritten
 
 
 @dataclass(slots=True)
@@ -204,6 +206,22 @@ def _short(source: str) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")[:160]
+
+
+def publish_report_link(written: ReportWritten) -> None:
+    """A link artifact to the run's refreshed HTML report, with its headline numbers."""
+    h = written.headline
+    years = f"{h['first_year']}-{h['last_year']}" if h["first_year"] else "none"
+    create_link_artifact(key="newsfacts-report", link=written.path.resolve().as_uri(), link_text=str(written.path),
+                         description=f"newsfacts report: {h['articles_loaded']} articles, {h['figures']} figures, "
+                                     f"{h['places']} places, years {years}, {h['rejects']} rejects. "
+                                     f"Open `{written.path.resolve()}` in a browser (it needs no network).")
+
+
+def publish_report_failure(db_path: str, error: Exception) -> None:
+    """The run loaded its articles but the report could not be written: say so where the link would be."""
+    create_markdown_artifact(key="newsfacts-report", description="The HTML report of this run",
+                             markdown=f"## No report this run\n\n`newsfacts report --db {db_path}` failed: {_cell(str(error))}")
 
 
 def mark_run_crashed(flow, flow_run, state) -> None:

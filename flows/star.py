@@ -131,7 +131,7 @@ def star_tables(articles: pl.DataFrame, figures: pl.DataFrame, run_id: str, now:
 
 def _fact_figure(figures: pl.DataFrame, dim_metric: pl.DataFrame, articles: pl.DataFrame, run_id: str) -> pl.DataFrame:
     dates = articles.select("article_id", date_id=_date_id(pl.col("published_date")))
-    figures = figures.with_columns(figure_id=keys_of(figures, "article_id", "unit", "value", "is_change", "metric"))
+    figures = figures.with_columns(figure_id=keys_of(figures, "article_id", "unit", "value", "is_change", "metric", "place_id"))
     return (
         figures.with_columns(metric=pl.col("metric").fill_null(""))
         .join(dim_metric, on=["metric", "category"], how="left")
@@ -183,8 +183,15 @@ def rejects_frame(rejects: list[Reject], run_id: str, now: datetime) -> pl.DataF
     ).select("reject_id", "run_id", "stage", "source", "reason", "detail", "rejected_at")
 
 
+def figure_places(figures: list[list[Figure]]) -> list[Place]:
+    """The places the figures name, each once: zones found in the text (马鞍山慈湖高新技术产业开发区)
+    are in no gazetteer, so a batch brings its own dim_place rows (loaded with insert or ignore)."""
+    places = {f.place.place_id: f.place for found in figures for f in found if f.place is not None}
+    return list(places.values())
+
+
 def places_frame(places: list[Place]) -> pl.DataFrame:
-    """The gazetteer as dim_place rows (DimPlace)."""
+    """The gazetteer, or a batch's places, as dim_place rows (DimPlace)."""
     return pl.DataFrame(
         {
             "place_id": [p.place_id for p in places],

@@ -33,8 +33,8 @@ class StgArticle(pa.DataFrameModel):
 class StgFigure(pa.DataFrameModel):
     """One row per figure found in an article of the batch (grain: distinct figure in one article).
 
-    Distinct by value, unit, change and metric: 外资企业5户 and 示范村5个 are two figures, a headline
-    restating 总投资73.9亿元 of the body is one.
+    Distinct by value, unit, change, metric and place: 外资企业5户 and 示范村5个 are two figures, so are
+    乙市4个 and 丙市4个 of one list; a headline restating 总投资73.9亿元 of the body is one.
     """
 
     article_id: str = pa.Field(str_length={"min_value": 16, "max_value": 16})
@@ -56,5 +56,5 @@ class StgFigure(pa.DataFrameModel):
 
     class Config:
         strict = True
-        unique = ["article_id", "unit", "value", "is_change", "metric"]
+        unique = ["article_id", "unit", "value", "is_change", "metric", "place_id"]
 

@@ -18,7 +18,9 @@ import polars as pl
 from warehouse.migrate import Column, add_missing_columns
 
 # Load order inside a batch: dimensions first, so a reader never sees a fact without its dimension.
-BATCH_TABLES = ("raw_document", "dim_source", "dim_metric", "dim_date", "dim_article", "fact_figure", "rejects")
+# dim_place: the batch's places, for zones found in the text that no gazetteer load brought.
+BATCH_TABLES = ("raw_document", "dim_source", "dim_place", "dim_metric", "dim_date", "dim_article", "fact_figure",
+                "rejects")
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,27 +26,47 @@ def extract_figures(article: Article) -> list[Figure]:
 
 
 def dedupe(figures: list[Figure], title: str | None) -> list[Figure]:
-    """One row per figure: a headline repeating the body, or the same metric stated twice.
+    """One row per figure: a headline repeating the body, or the same figure stated twice.
 
-    Same (unit, value, is_change) alone is not enough: distinct figures share values
-    (12个 projects over 1 billion and 12个 high-tech projects). Keeps the better attributed one.
+    Same (unit, value, is_change) alone is not enough: distinct figures share values (12个 projects
+    over 1 billion and 12个 high-tech projects; 乙市4个、丙市4个 in one list). Twins are a headline and
+    the body, or two statements of one metric for one place in different sentences (or a back-reference,
+    这12个项目, in the same one). Keeps the better attributed one.
     """
     kept: list[Figure] = []
     by_key: dict[tuple, list[int]] = {}
     headline = _Headline(title)
     for fig in figures:
         slots = by_key.setdefault((fig.unit, fig.value, fig.is_change), [])
-        twin = None
-        for n in slots:  # same (unit, value, is_change) already: twins if the metric agrees or one is the headline
-            if kept[n].metric == fig.metric or headline(kept[n]) or headline(fig):
-                twin = n
-                break
+        twin = next((n for n in slots if _twins(kept[n], fig, headline)), None)
         if twin is None:
             slots.append(len(kept))
             kept.append(fig)
         elif _completeness(fig) > _completeness(kept[twin]) or (headline(kept[twin]) and not headline(fig)):
             kept[twin] = fig
     return kept
+
+
+def _twins(first: Figure, later: Figure, headline: _Headline) -> bool:
+    """Do two figures of equal (unit, value, is_change) state one figure? (later follows first)"""
+    if headline(first) or headline(later):
+        return True
+    same_sentence = first.sentence == later.sentence and later.start - first.start < len(later.sentence)
+    if same_sentence:  # list items (乙市4个、丙市4个) unless the later refers back (这12个项目)
+        return _refers_back(later.sentence, first.mention, later.mention)
+    if first.metric != later.metric:
+        return False
+    # stated twice for one place; 乙市新增企业5家 ... 丙市新增企业5家 are two figures
+    return first.place is None or later.place is None or first.place.place_id == later.place.place_id
+
+
+def _refers_back(sentence: str, first: str, later: str) -> bool:
+    """签约项目12个，这12个项目… : the later mention, in the same sentence, is the first one again."""
+    at = sentence.find(later, sentence.find(first) + len(first))
+    return at > 0 and sentence[at - 2:at].endswith(_BACK_REFERENCE)
+
+
+_BACK_REFERENCE = ("这", "该", "此", "上述")  # 这12个项目, 上述5家企业
 
 
 class _Headline:

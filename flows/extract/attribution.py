@@ -2,10 +2,10 @@
 
 Metric: the phrase before the number in its clause (重点项目134个 -> 重点项目), else the noun after
 a count (六个现代化边境幸福村工程); a rate with nothing of its own before it takes the metric of the
-figure it follows (完成固定资产投资31.56亿元，同比增长370.2%). Category: the metric keyword nearest
-the number (rules/metrics.py). Place: the nearest place named before the figure in its sentence that
-is not a partner (spots.py), else the place carried from earlier sentences, else the article's
-main place.
+figure it follows (完成固定资产投资31.56亿元，同比增长370.2%). Category: the head noun of the
+metric (metric.py, rules/categories.tsv). Place: the nearest place named before the figure in its
+sentence that is not a partner (spots.py), else the place carried from earlier sentences, else the
+article's main place.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ import re
 from bisect import bisect_left
 
 from flows.extract.figures import Mention
-from flows.extract.metric import left_context, metric_and_category, right_context
-from flows.extract.spots import Spots, figure_place, last_place, place_spots, respective_places
-from flows.extract.years import current_year, sentence_years, time_words
-from flows.records import Article, Figure
+from flows.extract.metric import heading_metric, left_context, metric_and_category, respective_metrics, right_context
+from flows.extract.placing import figure_place, last_place, respective_places
+from flows.extract.spots import Spots
+from flows.extract.subject import place_spots
+from flows.extract.years import YearFlow, time_words
+from flows.records import Article, Figure, Place
 from flows.rules import metrics as mr
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
@@ -36,9 +38,9 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
     spots, main = place_spots(text, article.title, article.original_text[:300])
     events = time_words(text)
     published = article.published_date.year if article.published_date else article.published_year
-    current = current_year(text, published, events)
-    dated = published is not None
-    carried_year, carried_place = current, main
+    month = article.published_date.month if article.published_date else None
+    year_flow = YearFlow(text, events, published, article.title, month)
+    carried_place = main
     figures, i, j, last_metric = [], 0, 0, None
     placed = 0  # carried_place holds for the spots before this offset
     # Starts of the figures and time words, each list closed by one past the text's end: most
@@ -60,35 +62,77 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
         upcoming = min(figure_at[i], event_at[j])
         if i == first_mention:  # no figure: only a time word can matter, by the year it carries on
             if j > first_event:
-                carried_year = sentence_years(sent[0], [], carried_year, current, dated, events[first_event:j], s,
-                                              heading=_is_heading(sent[0]))[1]
+                year_flow.sentence(sent[0], s, [], events[first_event:j], heading=_is_heading(sent[0]))
             continue
         sentence, inside = sent[0], mentions[first_mention:i]
         stripped = sentence.strip()
         # Sentences without figures hand on their last place too; spots start inside sentences only.
         carried_place = last_place(spots, placed, s, carried_place)
         offsets = [m.start - s for m in inside]
-        years, carried_year = sentence_years(sentence, offsets, carried_year, current, dated, events[first_event:j], s)
-        # 其中... continues the passage before: its figures may take the last figure's metric
-        previous = last_metric if _CONTINUES.match(sentence) else None
+        years = year_flow.sentence(sentence, s, offsets, events[first_event:j])
+        # 其中... continues the passage before, a line under a heading (…的园区：) its list: its
+        # figures may take the last figure's metric, or the heading's
+        previous = last_metric if _CONTINUES.match(sentence) else _list_heading(text, s, stripped, last_metric)
         floor = 0
         respective = respective_places(spots, sentence, s, inside) if "分别" in sentence else {}
+        pairs = respective_metrics(sentence, s, inside) if "分别" in sentence else {}
+        done = []  # (metric, category) of the sentence's figures so far, for pairs
         for mention, year in zip(inside, years, strict=True):
+            if mention.start in pairs:  # 分别增长36.4%和33.9%: each rate is of the figure it pairs with
+                previous = done[pairs[mention.start]]
             if floor > mention.start - s:  # a range's upper bound (300至500亩) shares the lower's span and metric
                 metric, category = previous
             else:
-                left = _without_subject_place(left_context(sentence, mention.start - s, floor), mention.start, spots)
+                clause = left_context(sentence, mention.start - s, floor)
+                left = _without_subject_place(clause, mention.start, spots)
                 right = right_context(sentence, mention.end - s)
                 rest = sentence[mention.end - s:]
                 listed = floor > 0 and not _CLAUSE_BREAK.search(sentence, floor, mention.start - s)
-                metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed)
+                before = sentence[floor:mention.start - s - len(clause)]  # the clauses since the last figure
+                metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed,
+                                                       before, carried=floor == 0, classifier=text[mention.end - 1])
             place = respective[mention.start] if mention.start in respective else \
                 figure_place(spots, s, mention.start, carried_place)[0]
             figures.append(_figure(text, stripped, mention, metric, category, year, place))
             previous, floor = (metric, category), mention.end - s
             last_metric = previous
-        carried_place, placed = last_place(spots, s, e, carried_place), e
+            done.append(previous)
+        carried_place, placed = _handed_on(spots, sentence, s, e, carried_place), e
     return figures
+
+
+def _handed_on(spots: Spots, sentence: str, s: int, e: int, carried: Place | None) -> Place | None:
+    """The place a sentence with figures hands to the next: its last non-partner place before a
+    breakdown (当月全省新开工项目36个，其中聊城9个…淄博2个 hands on 全省, not 淄博); a sentence that is
+    a breakdown itself (其中，潍坊5个、聊城3个) hands on what it was given."""
+    breakdown = sentence.find("其中")
+    if breakdown == -1:
+        return last_place(spots, s, e, carried)
+    if not sentence[:breakdown].strip(" \t\n，,"):
+        return carried
+    return last_place(spots, s, s + breakdown, carried)
+
+
+def _list_heading(text: str, start: int, sentence: str, last_metric):
+    """The metric of the heading line a list item hangs from, if sentence (stripped, at start) is one:
+    under 营业收入超500亿元的园区： the lines A区1809.9亿元, B园621.6亿元 are revenue. Items are short
+    lines with no full stop; the heading ends with a colon."""
+    if len(sentence) > _ITEM_LENGTH or sentence.endswith(_FULL_STOPS):
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return None  # not the start of a line
+    for line in reversed(text[max(0, line_start - 400):line_start].splitlines()[-8:]):
+        line = line.strip()
+        if line.endswith(("：", ":")):
+            return heading_metric(line[:-1]) or last_metric
+        if len(line) > _ITEM_LENGTH or line.endswith(_FULL_STOPS):
+            return None
+    return None
+
+
+_ITEM_LENGTH = 40
+_FULL_STOPS = ("。", "！", "？", "!", "?")
 
 
 def _is_heading(sentence: str) -> bool:

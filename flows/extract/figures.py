@@ -1,10 +1,12 @@
-"""Finding figure mentions in normalised text: number + unit, qualifier, change rate.
+"""Finding figure mentions in normalised text: number + unit, qualifier, change rate and its sign.
 
-Four patterns, all precompiled: a number with a unit (678.46亿元, 5万多公里, 30—40万人),
-百分之十六点三, 成 (二成八 -> 28 percent) and the first of a pair of percentage points
-(高出八点九个和五点六个百分点). Masked spans (nonfigures.py) and ordinals are dropped.
-A range gives two mentions: the lower bound (qualifier over) and the upper (qualifier under).
-What the figure measures, when and where is attribution.py's job.
+Patterns, all precompiled: a number with a unit (678.46亿元, 5万多公里, 30—40万人, 壹佰万元, 21 364万元,
+-3.5亿元), 百分之十六点三, 成 (二成八 -> 28 percent), fractions (三分之二 -> 66.67 percent), 一半 as a share,
+a currency sign before the number (HK$3.2亿) and the first of a pair of percentage points
+(高出八点九个和五点六个百分点). Masked spans and non-figures (nonfigures.py: ordinals, vague amounts,
+thresholds) are dropped. A range gives two mentions: the lower bound (qualifier over) and the upper
+(qualifier under). A decline is negative (下降5% -> -5). The words around a number are around.py's;
+what the figure measures, when and where is attribution.py's job.
 """
 
 from __future__ import annotations
@@ -12,22 +14,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import pairwise
 
+from flows.extract.around import TO_CLAUSE_CUT, change_sign, qualifier_after, qualifier_before, share_change
 from flows.extract.numbers import parse_number, parse_tenths, tidy
 from flows.rules import nonfigures as nf
-from flows.rules.qualifiers import (
-    CHANGE_AFTER,
-    CHANGE_BEFORE,
-    DECLINE,
-    MINUS,
-    MULTIPLE_OVER,
-    NEGATIVE_BEFORE,
-    QUALIFIER_AFTER,
-    QUALIFIER_BEFORE,
-    QUALIFIER_FALSE_STARTS,
+from flows.rules.qualifiers import MINUS, MULTIPLE_OVER
+from flows.rules.units import (
+    BIG_COUNT_NOUNS,
+    CURRENCY_BEFORE,
+    CURRENCY_SIGNS,
+    PRICES,
+    UNIT_FALSE_STARTS,
+    UNIT_SURFACES,
+    UNITS,
 )
-from flows.rules.units import BIG_COUNT_NOUNS, CURRENCY_BEFORE, PRICES, UNIT_FALSE_STARTS, UNIT_SURFACES, UNITS
 
 
 @dataclass(slots=True)
@@ -44,20 +44,28 @@ class Mention:
     rule: str
 
 
-_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
-_CN = rf"[{_CN_CHARS}]+(?:点[零〇一二两三四五六七八九]+[万亿]*)?"
+# Chinese numerals: formal (一千二百三十四), colloquial (两, 廿 卅 卌, 三千五, 零点77) and, as
+# their own run, financial (壹佰贰拾万, 贰拾参万 - normalisation made 貳參陸 贰参陆; numbers.py reads them)
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿廿卅卌"
+_FIN_CHARS = "壹贰貮叁参肆伍陆柒捌玖拾佰仟"
+_CN_FRACTION = r"点(?:[零〇一二两三四五六七八九]+|[0-9]+)[万亿]*"  # 一点零四亿, 零点77
+_CN = rf"[{_CN_CHARS}]+(?:{_CN_FRACTION})?"
 # Digits are written [0-9], not \d: normalisation folds full-width digits, and \d (any Unicode
 # decimal) costs a look-up in the Unicode database for every character a scan passes (a third of
 # WITH_UNIT's scan of a page).
 _AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 _NUM = rf"(?:(?<![0-9.A-Za-z:/\-]){_AR}|(?<![{_CN_CHARS}点]){_CN})"
-# _NUM as a pattern that opens with a character set: Arabic or Chinese, told apart after the first
+# _NUM as a pattern that opens with a character set: Arabic, Chinese or financial, told apart after the first
 # character, the lookbehinds then looking one further back. A pattern whose first step is a set lets
 # the regex engine skip to the digits (a fifth faster over a page) instead of entering at every position.
 # The Arabic branch is atomic: a shorter digit run leaves a digit, "," or "." next, which nothing after
 # the number may start with, so giving digits back never led to a match (dates: 2024年 tried once, not 4 times).
-_NUM_SET_FIRST = (rf"[0-9{_CN_CHARS}](?:(?<=[0-9])(?<![0-9.A-Za-z:/][0-9])(?>[0-9]*(?:,[0-9]{{3}})*(?:\.[0-9]+)?)"
-                  rf"|(?<=[{_CN_CHARS}])(?<![{_CN_CHARS}点].)[{_CN_CHARS}]*(?:点[零〇一二两三四五六七八九]+[万亿]*)?)")
+# Thousands set apart by a space, as budget reports print them: 21 364万元, 247 815万元. The run before
+# each space is three digits at most, so 2024 年 and 共 12 个 stay as they are.
+_SPACED_THOUSANDS = r"(?: (?<![0-9]{4} )[0-9]{3}(?![0-9]))*"  # the space first: most numbers fail on it at once
+_NUM_SET_FIRST = (rf"[0-9{_CN_CHARS}{_FIN_CHARS}](?:(?<=[0-9])(?<![0-9.A-Za-z:/][0-9])(?>[0-9]*(?:,[0-9]{{3}})*{_SPACED_THOUSANDS}(?:\.[0-9]+)?)"
+                  rf"|(?<=[{_CN_CHARS}])(?<![{_CN_CHARS}点].)[{_CN_CHARS}]*(?:{_CN_FRACTION})?"
+                  rf"|(?<=[{_FIN_CHARS}])(?<![{_CN_CHARS}{_FIN_CHARS}].)[{_FIN_CHARS}零〇万亿]*)")
 
 
 def _unit_alternation() -> str:
@@ -86,6 +94,12 @@ PERCENT_WORDS = re.compile(rf"百分之(?P<lo>{_CN}|{_AR})")
 # Opens with 分之, the literal the engine jumps to; the denominator is read back from there.
 FRACTION = re.compile(rf"分之(?P<num>{_CN}|{_AR})")
 _DENOMINATOR = re.compile(r"(?<![一二两三四五六七八九十百千万])[一二两三四五六七八九十千万]+$|[0-9]+$")
+# HK$3.2亿, RMB 20亿元: a currency sign before the number decides the unit (a 元 after it is kept)
+CURRENCY_SIGN = re.compile(
+    "(?P<sign>" + "|".join(re.escape(c) for c in sorted(CURRENCY_SIGNS, key=len, reverse=True)) + r")\s?"
+    rf"(?P<num>(?<![0-9.]){_AR})(?P<mag>万亿|千万|百万|亿|万)?(?:[美港]?元)?"
+)
+_SIGN_GATE = ("$", "¥", "￥", "RMB")
 # 一半 is a figure where it is a share (占签约项目的一半, 占比近一半), not in 一半以上的时间
 HALF = re.compile(r"一半")
 _SHARE_BEFORE = re.compile(r"占|比重|份额")
@@ -104,12 +118,6 @@ _POINTS_JOIN = re.compile("个[和、与及]")
 # most pages have no such 成, and those that do are scanned from there on only.
 _TENTHS_FIRST = re.compile(r"成(?<=[一二两三四五六七八九0-9]成)")
 
-_CLAUSE_CUT = "，,；;。！？!?：:、\n"
-_TO_CLAUSE_CUT = re.compile(f"(?s:.*[{_CLAUSE_CUT}])")  # backtracks to the last clause cut
-_CHANGE_REACH = 13  # longest CHANGE_BEFORE match: 比 + 10 characters + 低了 (增长率了为将近 is 7)
-_PARENS = re.compile(r"[(（][^()（）]*[)）]")
-
-
 def find_mentions(text: str) -> list[Mention]:
     """Every figure mention in text, in order, overlapping matches resolved to the first."""
     masks = nf.masked_spans(text)
@@ -127,6 +135,8 @@ def find_mentions(text: str) -> list[Mention]:
         found += _fractions(text)
     if "一半" in text:
         found += _halves(text)
+    if any(sign in text for sign in _SIGN_GATE):
+        found += _signed_money(text)
     for m in POINTS_PAIR.finditer(text) if "百分点" in text and _POINTS_JOIN.search(text) else ():
         found.append(_simple(text, m, parse_number(m["lo"]), "percent", "points_pair"))
     if len(found) > in_order:
@@ -137,7 +147,7 @@ def find_mentions(text: str) -> list[Mention]:
         if (upper or mention.num_start >= last_end) and not _masked(mention.num_start, masks):
             kept.append(mention)
             last_end = max(last_end, mention.end)
-    _share_change(text, kept)
+    share_change(text, kept)
     return kept
 
 
@@ -156,12 +166,26 @@ def _fractions(text: str) -> list[Mention]:
     return found
 
 
+def _signed_money(text: str) -> list[Mention]:
+    """HK$3.2亿 -> 320000000 HKD, NT$150亿 -> other:新台币, RMB 20亿元 -> CNY."""
+    found = []
+    for m in CURRENCY_SIGN.finditer(text):
+        try:
+            value = tidy(parse_number(m["num"]) * _MAGNITUDE.get(m["mag"], 1.0))
+        except ValueError:
+            continue
+        mention = _simple(text, m, value, CURRENCY_SIGNS[m["sign"]], "currency_sign")
+        mention.rule = f"unit:{mention.unit}"
+        found.append(mention)
+    return found
+
+
 def _halves(text: str) -> list[Mention]:
     """一半 as 50 percent where its clause states a share: 占全省的一半, 比重接近一半."""
     found = []
     for m in HALF.finditer(text):
         left = text[max(0, m.start() - 24):m.start()]
-        cut = _TO_CLAUSE_CUT.match(left)
+        cut = TO_CLAUSE_CUT.match(left)
         if _SHARE_BEFORE.search(left, cut.end() if cut else 0):
             found.append(_simple(text, m, 50, "percent", "half"))
     return found
@@ -171,19 +195,6 @@ def _tenths(text: str) -> list[re.Match]:
     """TENTHS.finditer(text), from the first 成 that can start one (a match begins just before its 成)."""
     first = _TENTHS_FIRST.search(text)
     return list(TENTHS.finditer(text, first.start() - 1)) if first else []
-
-
-def _share_change(text: str, mentions: list[Mention]) -> None:
-    """分别增长12%和13%: a number joined to a change rate by 和/与/、 is a change rate too, and a
-    decline's partner declines too (分别下降12%和13% -> -12, -13)."""
-    for prev, cur in pairwise(mentions):
-        if prev.is_change and not cur.is_change and prev.unit == cur.unit and text[prev.end:cur.start] in _JOINERS:
-            cur.is_change = True
-            if prev.value < 0 < cur.value and text[prev.num_start] not in MINUS:
-                cur.value = -cur.value
-
-
-_JOINERS = frozenset({"和", "与", "及", "、", "和下降", "和增长"})
 
 
 def _masked(pos: int, masks: tuple[list[int], list[int]]) -> bool:
@@ -205,6 +216,8 @@ def _refused(text: str, start: int, number: str, qualified: bool) -> bool:
         return True  # 数十个, 几百家; but 企业数1101户 is a count
     if number in nf.INDEFINITE and not qualified:
         return True
+    if number in nf.LONE_FINANCIAL:
+        return True
     if number in nf.BARE_MAGNITUDES and not qualified:
         return True
     return number[:1] == "0" and bool(nf.LEADING_ZERO.match(number))
@@ -214,19 +227,23 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     lo, _, hi, q1, magnitude, q2, surface = m.groups()  # WITH_UNIT's groups, all named, in order
     num_start, end = m.span()
     unit, factor = UNITS[surface]
-    minus = num_start > 0 and text[num_start - 1] in MINUS
+    before = text[num_start - 1] if num_start else ""
+    minus = before in MINUS
     if minus:  # 利润-3.5亿元, 增长-3%: the number begins at its sign; 0991-8557237 is a code
         if num_start > 1 and nf.CODE_BEFORE_DASH.match(text, num_start - 2):
             return []
         num_start -= 1
-    edge = num_start - 1 if text[num_start - 1:num_start] == " " else num_start  # 增长 12.4%, 第 9 位
+        before = text[num_start - 1] if num_start else ""
+    edge = num_start - 1 if before == " " else num_start  # 增长 12.4%, 第 9 位
     inner_over = bool(q1 or q2)
-    before_q, q_len = _qualifier_before(text, edge)
+    before_q, q_len = qualifier_before(text, edge)
     qualified = inner_over or before_q != "exact" or bool(magnitude)
-    if _refused(text, edge, lo, qualified) or nf.refused_unit(surface, lo, unit, magnitude):
+    if _refused(text, edge, lo, qualified) or (unit == "count" and nf.refused_count(surface, lo, magnitude)):
         return []
     if surface == "位" and nf.RANK_MOVE_BEFORE.search(text, max(0, edge - 2), edge):
         return []
+    if unit in _MONEY and text[end:end + 1] == "以" and nf.THRESHOLD_AFTER.match(text, end):
+        return []  # 10亿元以上项目: a class of projects, no amount
     if surface in PRICES:  # 232.55万元/亩: the magnitude stays in the unit, as written
         unit, magnitude = f"other:{magnitude or ''}{surface}", None
     elif surface == "元" and text[edge - q_len - 1:edge - q_len] in _CURRENCY_LAST:
@@ -237,7 +254,7 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
         high = tidy(parse_number(hi) * magnitude * factor) if hi else None
     except (ValueError, KeyError):
         return []
-    sign = _change_sign(text, edge, end, unit, surface)
+    sign = change_sign(text, edge, end, unit, surface)
     change = sign != 0
     if minus or sign < 0:
         low, high = -low, (-high if high is not None else None)
@@ -249,7 +266,7 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     qualifier = "over" if inner_over else before_q
     if surface == "倍" and text[end:end + 1] in MULTIPLE_OVER:  # 3倍多: the 多 comes after the unit
         qualifier, end = "over", end + 1
-    qualifier = _qualifier_after(text, end, qualifier)
+    qualifier = qualifier_after(text, end, qualifier)
     return [Mention(start, end, num_start, low, unit, qualifier, change, _RULE.get(unit) or f"unit:{unit}")]
 
 
@@ -262,6 +279,7 @@ def _currency_before(text: str, start: int) -> str | None:
 
 
 _CURRENCY_LAST = frozenset(word[-1] for word in CURRENCY_BEFORE)
+_MONEY = frozenset({"CNY", "USD", "EUR", "HKD"})
 _MAGNITUDE = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4}  # None (no magnitude): 1.0
 _RULE = {unit: f"unit:{unit}" for unit, _ in UNITS.values()}  # one string per unit, not one per figure
 
@@ -269,55 +287,7 @@ _RULE = {unit: f"unit:{unit}" for unit, _ in UNITS.values()}  # one string per u
 def _simple(text: str, m: re.Match, value: float, unit: str, rule: str, start: int | None = None) -> Mention:
     """A percent figure of its own pattern; start: where it begins if before the match (三|分之二)."""
     start = m.start() if start is None else start
-    qualifier = _qualifier_after(text, m.end(), _qualifier_before(text, start)[0])
-    sign = _change_sign(text, start, m.end(), unit, "个百分点" if rule == "points_pair" else "%")
+    qualifier = qualifier_after(text, m.end(), qualifier_before(text, start)[0])
+    sign = change_sign(text, start, m.end(), unit, "个百分点" if rule == "points_pair" else "%")
     value = round(value, 6) * (-1 if sign < 0 else 1)
     return Mention(start, m.end(), start, value, unit, qualifier, sign != 0, rule)
-
-
-_QUAL_WORD = re.compile("(?<!" + ")(?<!".join(QUALIFIER_FALSE_STARTS) + ")(" + "|".join(w for _, words in QUALIFIER_BEFORE for w in words) + ")$")
-
-
-def _qualifier_before(text: str, start: int) -> tuple[str, int]:
-    """(qualifier, length of its word) of the word right before start: ("approx", 2) for 大约."""
-    # Most numbers follow no qualifier: the character before is the cheap test ($ also matches before a final \n)
-    last = text[start - 1] if start else ""
-    if last not in _QUALIFIER_LAST_CHARS and last != "\n":
-        return "exact", 0
-    hit = _QUAL_WORD.search(text[max(0, start - 4):start])
-    if not hit:
-        return "exact", 0
-    return _QUALIFIER_OF[hit[1]], len(hit[0])
-
-
-_QUALIFIER_OF = {word: q for q, words in reversed(QUALIFIER_BEFORE) for word in words}  # first group wins
-_QUALIFIER_LAST_CHARS = frozenset(word[-1] for word in _QUALIFIER_OF)
-_QUALIFIER_AFTER_FIRST_CHARS = frozenset(word[0] for _, words in QUALIFIER_AFTER for word in words)
-
-
-def _qualifier_after(text: str, end: int, current: str) -> str:
-    if text[end:end + 1] not in _QUALIFIER_AFTER_FIRST_CHARS:
-        return current
-    for qualifier, words in QUALIFIER_AFTER:
-        if text.startswith(words, end):
-            return qualifier if current == "exact" else current
-    return current
-
-
-def _change_sign(text: str, start: int, end: int, unit: str, surface: str) -> int:
-    """1 for a rise, -1 for a decline, 0 for no change: 增长370.2% 1, 减少一成九 -1, 较2020年增长12.35亿元 1;
-    percentage points always a change (低于全省2个百分点 -1); not 增至 or 新增 (0)."""
-    points = surface in ("个百分点", "百分点")
-    left = text[max(0, start - 24):start]
-    if "(" in left or "（" in left:
-        left = _PARENS.sub("", left)
-    if " " in left:  # typeset spaces: 较上年增长 12.4%
-        left = left.replace(" ", "")
-    cut = _TO_CLAUSE_CUT.match(left)
-    left = left[cut.end():] if cut else left  # the clause the number is in
-    # A match ends the clause and is at most _CHANGE_REACH long: the search starts there
-    hit = CHANGE_BEFORE.search(left, len(left) - _CHANGE_REACH)  # a negative pos searches from 0
-    if hit:
-        falls = DECLINE.match(hit[0]) or left[hit.start() - 1:hit.start()] == NEGATIVE_BEFORE
-        return -1 if falls else 1
-    return 1 if points or (unit == "percent" and CHANGE_AFTER.match(text, end)) else 0

@@ -37,6 +37,9 @@ class Gazetteer:
     aliases: dict[str, Alias]
     words: list[str]  # aliases and blockers, indexed by the automaton
     automaton: ahocorasick_rs.AhoCorasick
+    # Short names kept out of the automaton as common words, with the places they would name:
+    # 万年 -> 万年县. Found only before a zone's suffix (万年高新技术产业园区), see places.py.
+    common_shorts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _lineages: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def lineage(self, place_id: str) -> tuple[str, ...]:
@@ -52,21 +55,40 @@ class Gazetteer:
 def build_gazetteer() -> Gazetteer:
     places = {COUNTRY.place_id: COUNTRY}
     names: list[tuple[str, str, str]] = []  # (alias, place_id, kind)
+    common_shorts: dict[str, tuple[str, ...]] = {}
     for code, name in DIVISION_DATA.items():
         places[code] = _division(code, name)
         names += [(alias, code, kind) for alias, kind in _division_aliases(places[code])]
+        short = short_name(places[code])
+        if short in rules.COMMON_WORDS:
+            common_shorts[short] = (*common_shorts.get(short, ()), code)
     by_name = {place.name: place for place in places.values()}
-    for name, parent, aliases in rules.ZONES:
+    for name, parent, aliases in (*rules.ZONES, *rules.REGIONS):
         parent_place = places.get(parent) or by_name[parent]
         zone = Place(f"zone:{parent_place.place_id}:{name}", name, "zone", parent_place.place_id,
                      parent_place.province)
         places[zone.place_id] = by_name[name] = zone
         names += [(alias, zone.place_id, "zone") for alias in _dash_variants((name, *aliases))]
-    words = sorted({*(alias for alias, _, _ in names), *rules.BLOCKERS})
+    words = sorted({*(alias for alias, _, _ in names), *rules.BLOCKERS, *rules.REGION_BLOCKERS})
     # The DFA takes ~30 ms more to build than the default NFA and searches a third faster.
     automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
                                            implementation=ahocorasick_rs.Implementation.DFA)
-    return Gazetteer(places, _alias_table(names, places), words, automaton)
+    return Gazetteer(places, _alias_table(names, places), words, automaton, common_shorts=common_shorts)
+
+
+def short_name(place: Place) -> str:
+    """A division's name without its suffix, as zones are named after it: 南昌市 -> 南昌,
+    西双版纳傣族自治州 -> 西双版纳, 万年县 -> 万年; a name of two characters stays whole (和县)."""
+    name = place.name
+    if autonomous := _AUTONOMOUS.match(name):
+        return autonomous[1]
+    suffixes = {"province": rules.PROVINCE_SUFFIXES, "prefecture": rules.PREFECTURE_SUFFIXES,
+                "county": rules.COUNTY_SUFFIXES}.get(place.level, ())
+    for suffix in suffixes:
+        base = name.removesuffix(suffix)
+        if base != name:
+            return base if len(base) >= 2 else name
+    return name
 
 
 def _division(code: str, name: str) -> Place:

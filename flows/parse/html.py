@@ -17,6 +17,12 @@ _TAG = re.compile(r"<[^>]+>")
 # The dateline a page shows near its headline: 2024-02-20 10:05:33 来源：中山日报, 日期:2023-02-01
 _DATELINE = re.compile(r"(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}|来源\s*[:：/]|時間\s*[:：]|时间\s*[:：]")
 _DATELINE_MAX = 120  # characters: a longer line is a paragraph that happens to hold a date
+# A page's own publication date in its <meta> tags, wherever the dateline sits:
+# <meta name="PubDate" content="2023-06-12 09:30">, <meta property="article:published_time" content="...">
+_META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_META_DATE_NAME = re.compile(r"""(?:name|property|itemprop)\s*=\s*["']?(?:article:published_time|pubdate|publishdate|"""
+                             r"""publish_date|datePublished|og:release_date)["'\s/>]""", re.IGNORECASE)
+_META_CONTENT = re.compile(r"""content\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
 def html_to_text(html: str) -> tuple[str, dict]:
@@ -38,11 +44,21 @@ def html_to_text(html: str) -> tuple[str, dict]:
     title = _TITLE.search(cleaned)
     if title and title.group(1).strip():
         hints["title"] = re.sub(r"\s+", " ", entities.unescape(title.group(1))).strip()
+    if published := _meta_date(cleaned):
+        hints["published_date"] = published
     head = [hints["title"]] if "title" in hints else []
     dateline = _dateline(cleaned)
     if dateline and dateline not in text:
         head.append(dateline)
     return "\n".join([*head, text]), hints
+
+
+def _meta_date(html: str) -> str | None:
+    """The content of the first <meta> tag naming the publication date, as written."""
+    for tag in _META.finditer(html):
+        if _META_DATE_NAME.search(tag[0]) and (content := _META_CONTENT.search(tag[0])):
+            return content[1].strip()
+    return None
 
 
 def _dateline(html: str) -> str | None:

@@ -42,8 +42,10 @@ _HEADER_SCAN = 12  # lines from the top where the date and publisher are looked 
 # and the date must end the line or be followed by a space: "2023年6月12日全市项目集中开工" is a
 # headline, "2015年6月8日,某市首趟班列开行" a sentence.
 _DATELINE_MAX = 60
+# A report's delivery under its title: "——2022年1月10日在某县第十五届人民代表大会第一次会议上"
+_DELIVERED = re.compile(r"[—-]{1,2}\s*(?:19|20)\d\d年\d\d?月\d\d?日\s*在.{2,40}会[议]?上$")
 _PROSE = re.compile(r"[,。;!?，；！？、]")
-_DATE_THEN_SPACE = re.compile(r"\s|$")
+_DATE_THEN_SPACE = re.compile(r"[\s】\])|]|$")  # 2022-07-18 08:05, 【2022-07-18】, 2022-07-18|来源
 # A month without a day, as a token of its own on a header line: "来源:某某周刊 2024年5月",
 # "发布时间:2024-05". Gives the year only: no day is made up.
 _YM = re.compile(r"(?:(?<=[\s:/》」)】])|^)((?:19|20)\d\d)(?:年|-|/|\.)(\d\d?)月?(?=\s|$)")
@@ -71,10 +73,12 @@ def read_metadata(lines: list[str], furniture: list[bool]) -> Metadata:
 def read_title(lines: list[str], furniture: list[bool]) -> str | None:
     """The headline: the first short line before the first paragraph that is not furniture."""
     for line, is_furniture in zip(lines, furniture, strict=True):
+        if is_furniture:  # a menu of provinces may run longer than any headline: it is no paragraph
+            continue
         if len(line) > 64:  # a paragraph came first: the page has no headline ("1月19日,在...")
             return None
         cjk = len(_NAME_CHARS.findall(line))
-        if cjk >= 6 and not is_furniture and not SITE_NAME.match(line.replace(" ", "")) and not line.endswith("。"):
+        if cjk >= 6 and not SITE_NAME.match(line.replace(" ", "")) and not line.endswith("。"):
             return line
     return None
 
@@ -91,7 +95,7 @@ def read_date(lines: list[str], furniture: list[bool]) -> date | None:
         if is_furniture and len(line) <= 80:
             found = _first_date(line)
         elif n < _HEADER_SCAN and _is_dateline(line):
-            found = _first_date(line, standalone=True)
+            found = _first_date(line, standalone=_DELIVERED.match(line) is None)
         else:
             continue
         if found:

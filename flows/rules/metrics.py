@@ -19,7 +19,8 @@ class Head(NamedTuple):
 
     noun: str
     category: str
-    kind: str  # measure, thing, firm, name, event
+    kind: str  # measure, thing, firm, name, event, place
+    yields_to: str = ""  # categories of a modifier right before it that win (债券+资金: public_finance)
     example: str = ""  # a phrase of our own the row matches
     note: str = ""  # the tie-break it settles
 
@@ -39,11 +40,6 @@ KEYWORD_CATEGORY = {noun: head.category for noun, head in HEADS.items()}
 # recipient county has its own (援博资金 for 博乐).
 AID_FUND = ("援[\u4e00-\u9fff]资金", "public_finance")
 AID_FUND_TO = "帮扶[\u4e00-\u9fff]{2,6}?资金"
-_BY_LENGTH = sorted([*((re.escape(w), len(w)) for w in KEYWORD_CATEGORY), (AID_FUND[0], 4), (AID_FUND_TO, 6)],
-                    key=lambda p: -p[1])
-KEYWORDS = re.compile("|".join(pattern for pattern, _ in _BY_LENGTH))
-# The same, spelled backwards: searching the reversed text finds the keyword ending nearest the number,
-# the longest one there (无偿援助资金 is 援助资金, not 资金), which a forward scan cannot (matches don't overlap)
 
 
 def _trie(words: list[str]) -> str:
@@ -68,11 +64,22 @@ def _trie(words: list[str]) -> str:
     return "|".join(re.escape(char) + rest(child) for char, child in root.items())
 
 
-# Longer than four characters first, then the aid-fund patterns, then the rest: as the plain
-# alternation of these words, longest first, matched before
-KEYWORDS_REVERSED = re.compile(
-    _trie([w[::-1] for w in KEYWORD_CATEGORY if len(w) > 4]) + "|金资[\u4e00-\u9fff]援|金资[\u4e00-\u9fff]{2,6}?扶帮|"
-    + _trie([w[::-1] for w in KEYWORD_CATEGORY if len(w) <= 4]))
+def _bands(words: list[str], bands: list) -> str:
+    """Tries of the words of each length band (low, high) and patterns, in order: one alternation
+    that matches as the plain alternation of them all, longest first, would."""
+    parts = [part if isinstance(part, str) else _trie([w for w in words if part[0] <= len(w) <= part[1]])
+             for part in bands]
+    return "|".join(part for part in parts if part)
+
+
+_WORDS = list(KEYWORD_CATEGORY)
+# Forward, the longest keyword at each position, each aid-fund pattern among the words of its length:
+# 外资项目投资额 -> 外资, 项目, 投资额 (the noun after a count, a keyword said after the figure)
+KEYWORDS = re.compile(_bands(_WORDS, [(6, 99), AID_FUND_TO, (4, 5), AID_FUND[0], (1, 3)]))
+# Backwards: searching the reversed text finds the keyword ending nearest the number, the longest one
+# there (无偿援助资金 is 援助资金, not 资金), which a forward scan cannot (matches don't overlap)
+KEYWORDS_REVERSED = re.compile(_bands([w[::-1] for w in _WORDS],
+                                      [(5, 99), "金资[\u4e00-\u9fff]援", "金资[\u4e00-\u9fff]{2,6}?扶帮", (1, 4)]))
 
 
 def keyword_category(word: str) -> str:
@@ -85,6 +92,21 @@ def head_of(word: str) -> Head:
     """The row of a matched keyword; the aid-fund patterns' matches are public-finance measures."""
     return HEADS.get(word) or Head(word, AID_FUND[1], "measure")
 
+
+def refined(head: Head, modifier: str) -> Head:
+    """An open head given way to the noun right before it (补助+收入 -> public_finance), if it does."""
+    if modifier and head.yields_to:
+        before = head_of(modifier)
+        if before.category in head.yields_to.split(","):
+            return Head(modifier + head.noun, before.category, head.kind)
+    return head
+
+
+# Qualifiers right after a number are no part of the noun after it (日均通行18列左右)
+RIGHT_QUALIFIER = re.compile(r"左右|以上|以下|上下|之多")
+# A bracketed remark of what is in or out is no head of the metric: 固定资产投资（不含农户）比上年增长3.7%;
+# a bracketed noun is one: 协作企业（项目）32个
+BRACKETED = re.compile(r"[（(](?:不含|含|包括|包含|下同|其中|扣除|剔除)[^）)]*[）)]")
 
 # When no noun decides: the unit's usual subject. Land, floor and capacity are other (规划面积,
 # 年产2000万平方米, 10万锭); goods by weight are freight unless an import or export word names the trade
@@ -109,6 +131,8 @@ UNIT_FIT = {
     **dict.fromkeys(("m3", "tonne"), (frozenset({"trade", "logistics", "other"}), "other")),
     "km": (frozenset({"logistics", "other"}), "other"),
     **dict.fromkeys(("person", "person_time"), (frozenset({"people"}), "people")),
+    # vehicles, flights and sailings counted as trips are traffic (出入境货车2.4万辆次)
+    **dict.fromkeys(("other:辆次", "other:架次", "other:艘次"), (frozenset({"logistics"}), "logistics")),
 }
 
 
@@ -121,8 +145,8 @@ def fit_unit(unit: str, category: str) -> str:
 
 
 # The noun after a count ends at these words: 360家东部企业|在贫困地区投资, 9家中央单位|购销农产品,
-# 2300户小微企业|减免租金, 14家酒店|平均入住率 (a statistic over the counted things)
-RIGHT_CUT = re.compile(r"[，,；;。：:、（(]|在|于|的|向|到|对|从|购销|采购|签约|集中|共|已|将|减免|平均")
+# 2300户小微企业|减免租金, 14家酒店|平均入住率 (a statistic over the counted things), 16家开发园区|与受援地…结对
+RIGHT_CUT = re.compile(r"[，,；;。：:、（(]|在|于|的|向|到|对|从|与|及|购销|采购|签约|集中|共|已|将|减免|平均")
 # Filler at the head of a metric phrase: 其中, 全年共, 累计完成 keep 累计完成 but drop 其中/共
 # and the period a clause opens with is when, not what: 今年一季度, 2023年1-10月, 前三季度; nor is the
 # park or body it opens with (片区完成外贸进出口额, 开发区累计注册企业, 该市新增就业)

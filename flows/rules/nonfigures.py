@@ -17,11 +17,17 @@ VAGUE_BEFORE = ("数", "几", "若", "前")
 COUNT_SUFFIX = "数"
 # 一个重要窗口, 一项议程, 一家工厂: a bare 一 before a measure word is an indefinite article
 INDEFINITE = frozenset({"一"})
+# A financial numeral alone is a character of a name: 陆家嘴, 伍家岗区, 参股; as a number it comes in a
+# run (壹佰万元, 贰拾参万)
+LONE_FINANCIAL = frozenset("壹贰貮叁参肆伍陆柒捌玖拾佰仟")
 # A bare magnitude is only a number with a qualifier: 近千条, 百余列, 突破万列 yes; 千家万户, 亿元以上项目 no
-BARE_MAGNITUDES = frozenset({"十", "百", "千", "万", "亿", "千万", "百万", "万亿"})
+BARE_MAGNITUDES = frozenset({"十", "百", "千", "万", "亿", "千万", "百万", "万亿", "百亿", "千亿"})  # 创百亿元园区, 千亿元产业
 # A dash after a digit, letter or separator joins a code or a date (0991-8557237, ICP-2023, 2023-06-12):
 # the number after it has no sign. After anything else a dash is a minus (增长-3%, 利润-3.5亿元).
 CODE_BEFORE_DASH = re.compile(r"[0-9A-Za-z.:/\-]")
+# A threshold that names a class of things is no amount: 10亿元以上项目7个, 500万元以上的工业企业
+# (the count after it is the figure; ANNOTATION.md's gold holds thresholds as optional at most)
+THRESHOLD_AFTER = re.compile(r"(?:以上|以下)的?[^\d，,。；;、:：]{0,8}?(?:项目|企业|工程|合同)")
 # Nouns used as measure words count only after digits: 9口岸, 18站点; 两口岸相距 is 'the two ports'
 DIGITS_ONLY_UNITS = frozenset({"口岸", "站点"})
 
@@ -30,12 +36,12 @@ DIGITS_ONLY_UNITS = frozenset({"口岸", "站点"})
 RANK_MOVE_BEFORE = re.compile(r"(?:前进|后退|上升|下降|提升|跃升|前移|后移|上移|下滑)$")
 
 
-def refused_unit(surface: str, number: str, unit: str, magnitude: str | None) -> bool:
-    """Refused for its unit: 两口岸 (a noun-like measure word after a Chinese numeral), 0 条 (a
-    comment counter: no count of nothing is a figure), 8.41个 (a count has no decimals; 1.5万个 has)."""
-    if surface in DIGITS_ONLY_UNITS and not number[0].isdigit():
+def refused_count(surface: str, number: str, magnitude: str | None) -> bool:
+    """A count refused: 0 条 (a comment counter: no count of nothing is a figure), 8.41个 (a count has
+    no decimals; 1.5万个 has), 两口岸 (a noun-like measure word after a Chinese numeral)."""
+    if number == "0" or ("." in number and not magnitude):
         return True
-    return unit == "count" and (number == "0" or ("." in number and not magnitude))
+    return surface in DIGITS_ONLY_UNITS and not number[0].isdigit()
 # 01 02 as section numbers, 0106168 licence numbers: an Arabic integer with a leading zero
 LEADING_ZERO = re.compile(r"0\d")
 # Short quoted phrases are names and slogans: “五区一市” “两个大局” “十一万列俱乐部” “三块长板”.

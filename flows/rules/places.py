@@ -8,6 +8,8 @@ them with their parent division.
 
 from __future__ import annotations
 
+import re
+
 # Suffixes stripped to make short aliases: "云南省" -> "云南", "新疆维吾尔自治区" -> "新疆",
 # "昆明市" -> "昆明", "大兴安岭地区" -> "大兴安岭", "勐腊县" -> "勐腊", "神农架林区" -> "神农架".
 PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "特别行政区", "省", "市")
@@ -21,7 +23,7 @@ ETHNIC_GROUPS = (
     "鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各").split()
 
 # Full names that are ordinary words or ambiguous fragments: never matched ("主城区", "矿区企业").
-NEVER_MATCH = {"城区", "郊区", "矿区", "东区", "西区", "新区", "新城区", "市中区", "市辖区"}  # 打造新城区: no 西安新城区
+NEVER_MATCH = {"城区", "郊区", "矿区", "东区", "西区", "新区", "市中区", "市辖区", "新城区"}  # 打造百万人口新城区
 
 # Short forms that are common words or occur inside common words: "合作" (甘肃合作市) in
 # "磨憨—磨丁合作区", "振兴" (丹东振兴区) in "乡村振兴", "兴业" in "投资兴业", "安宁" (昆明安宁市),
@@ -128,3 +130,95 @@ ZONES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         )
     ),
 )
+
+# Regional groupings: (canonical name, parent adcode, aliases as written). A group that lies in one
+# province hangs from it; 三峡库区 spans 湖北 and 重庆 and hangs from the country. Groups spanning
+# several provinces that news mostly names as partners or origins (长三角, 珠三角, 京津冀, 粤港澳大湾区)
+# are left out: "长三角企业到…投资" would make them the figure's place.
+REGIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("粤东地区", "440000", ("粤东",)), ("粤西地区", "440000", ("粤西",)), ("粤北地区", "440000", ("粤北",)),
+    ("川南经济区", "510000", ("川南", "川南地区")), ("川东北经济区", "510000", ("川东北", "川东北地区")),
+    ("攀西经济区", "510000", ("攀西", "攀西地区")), ("川西北生态经济区", "510000", ("川西北", "川西北生态示范区")),
+    ("苏北地区", "320000", ("苏北",)), ("苏中地区", "320000", ("苏中",)), ("苏南地区", "320000", ("苏南",)),
+    ("皖北地区", "340000", ("皖北",)), ("皖南地区", "340000", ("皖南",)),
+    ("陕北地区", "610000", ("陕北",)), ("陕南地区", "610000", ("陕南",)), ("关中地区", "610000", ("关中",)),
+    ("南疆地区", "650000", ("南疆",)), ("北疆地区", "650000", ("北疆",)), ("东疆地区", "650000", ("东疆",)),
+    ("辽西地区", "210000", ("辽西",)), ("闽西地区", "350000", ("闽西",)), ("闽东地区", "350000", ("闽东",)),
+    ("蒙东地区", "150000", ("蒙东",)), ("滇西地区", "530000", ("滇西",)),
+    ("三峡库区", "CN", ("三峡库区",)),
+)
+# Phrases a region's short name hides in: 粤东西北 is "east, west and north of Guangdong", no place.
+REGION_BLOCKERS = ("粤东西北", "苏南模式", "南疆铁路")
+
+# Zones found in the text itself: <division><stem><suffix>, the division named right before the name
+# (南昌小蓝经济技术开发区 -> 小蓝, under 南昌; 钦州保税港区 -> under 钦州; 海南生态软件园 -> under 海南).
+# Written suffix -> the suffix of the zone's canonical name (abbreviations spelled out, so 慈湖高新区
+# and 慈湖高新技术产业开发区 are one place), and characters that may not follow it (港澳 is no port).
+ZONE_SUFFIXES: tuple[tuple[str, str, str], ...] = (
+    ("高新技术产业开发区", "高新技术产业开发区", ""), ("高新技术产业园区", "高新技术产业园区", ""),
+    ("高新技术开发区", "高新技术开发区", ""), ("新技术产业开发区", "新技术产业开发区", ""),
+    ("新技术开发区", "新技术开发区", ""),  # 武汉东湖新技术开发区
+    ("高新区", "高新技术产业开发区", "域"),
+    ("经济技术开发区", "经济技术开发区", ""), ("经开区", "经济技术开发区", ""),
+    ("经济开发区", "经济开发区", ""), ("开发区", "开发区", ""),
+    ("新区", "新区", "域"), ("片区", "片区", "域"),
+    ("工业园区", "工业园区", ""), ("产业园区", "产业园区", ""), ("物流园区", "物流园区", ""),
+    ("工业园", "工业园", "区"), ("产业园", "产业园", "区"), ("科技园", "科技园", "区"), ("软件园", "软件园", "区"),
+    ("园区", "园区", ""),
+    ("综合保税区", "综合保税区", ""), ("综保区", "综合保税区", ""), ("保税港区", "保税港区", ""),
+    ("保税区", "保税区", ""),
+    # 丹东港, 钦州港, 郑州航空港, 义乌陆港; not 港澳, 港口, 港股, 港资, 港商, 港人, 港务局, 港城
+    ("港区", "港区", "域"), ("港", "港", "澳台口股币元资商人务籍湾城剧片区"),
+    ("口岸", "口岸", ""), ("合作区", "合作区", "域"), ("试验区", "试验区", "域"), ("示范区", "示范区", "域"),
+    ("经济区", "经济区", "域"), ("库区", "库区", "域"),  # 丹江口库区
+    ("投资区", "投资区", ""),  # 漳州台商投资区, 杏林台商投资区
+)
+ZONE_STEM_MAX = 6  # characters between the division and the suffix: 东湖 (2), 承接产业转移 (6)
+# A stem holding one of these is a phrase, not a name: 新疆南部四口岸 (四), 江苏省在园区 (在),
+# 上海对口支援三峡库区 (对), 山东再添国家级经济技术开发区 (再), 全市各开发区 (各), 该园区 (该).
+ZONE_STEM_STOP_CHARS = frozenset("的和与及或在再等各个全该本其是为了将把对向到从于由被已所这那此每多几些并且也都"
+                                 "一二三四五六七八九十百千两第年月日今去、")
+# Words that make a stem generic rather than a name (昆明重点园区, 云南省级开发区, 全省工业...),
+# or a clause (上海市落户三峡库区, 苏州推动开发区): the division hit stays the place.
+ZONE_STEM_STOP_WORDS = (
+    "工业", "产业", "物流", "现代", "重点", "国家级", "省级", "市级", "县级", "各类", "相关", "有关", "所有",
+    "落户", "建设", "推进", "推动", "支援", "援建", "共建", "打造", "加快", "发展", "成为", "签约", "入驻",
+    "依托", "围绕", "实现", "完成", "拥有", "包括", "主要", "其中", "目前", "开展", "引进", "设立", "新建",
+    "地区",  # 新疆南部地区口岸: the province's ports, no one zone
+)
+
+# A place in brackets inside an organisation's name is part of the name, not where its figures are:
+# 东方光谷软件(长沙)有限公司, 某某电子(苏州)股份有限公司, 某某物流(昆明)集团. Matched from the ")".
+BRACKETED_IN_NAME = re.compile(r"\)[\u4e00-\u9fff]{0,8}?(?:有限责任公司|股份有限公司|有限公司|公司|集团)")
+
+# Suffixes only a named zone bears: two characters before one of them are taken as the zone's name
+# even with no division before it (小蓝经开区, 江东新区, 慈湖高新区), unless they are a word of
+# ZONE_FREE_STEM_STOP. Not 园区, 港, 口岸, 经济区, 库区, 示范区: 全省园区, 沿边口岸 are common nouns.
+ZONE_SUFFIXES_OF_NAMES = ("高新技术产业开发区", "高新区", "经济技术开发区", "经开区", "经济开发区", "综合保税区",
+                          "综保区", "保税港区", "保税区", "新区", "高新技术产业园区", "新技术开发区")
+# Two characters before such a suffix that are no name: 国家级经开区 (家级), 全国自贸片区, 打造美丽和谐高新区,
+# 中国(上海)自由贸易试验区临港新片区 aside; each a word news puts before 开发区 or 新区.
+ZONE_FREE_STEM_STOP = frozenset(
+    "家级 省级 市级 县级 自贸 和谐 美丽 智慧 绿色 特色 新型 综合 城市 累计 全部 其他 其余 所在 整个 周边 沿边 "
+    "边境 国际 滨海 现代 创新 生态 开放 示范 先进 一流 一批 重点 大型 中型 小型 主要 同类 各类 此类 这些 那些 "
+    "国家 所有 相关 有关 部分 区内 园内 城市 乡村 农村 工业 产业 物流 科技 经济 技术 发展 建设 推进 打造 设立 "
+    "获批 成立 批准 升级 扩区 首个 首批 新设 设有 拥有 依托 全新".split())
+
+# What may stand right before such a free name: no Han character (a line's start, punctuation: ，小蓝经开区),
+# a preposition or conjunction (在江东新区, 和慈湖高新区), or the end of a time word (今年小蓝经开区,
+# 一季度江东新区, 今年以来慈湖高新区). Anything else leaves the name inside a clause: 再加上综保区.
+ZONE_FREE_STEM_AFTER = re.compile(r"[^\u4e00-\u9fff]|[在于和与及是对到将由向从据至赴经]|[年月度来]")
+
+# A division's short name followed by one of these is a township, village or street named like it:
+# 黄山镇 is not 黄山市, 长沙街道 no 长沙市. The full name written (黄山市) still counts. 乡村 and 乡镇
+# are words (湖北乡镇企业): 乡 counts only before another character.
+TOWNSHIP_AFTER = re.compile(r"镇|乡(?![村镇亲土愁])|村|街道|社区")
+
+# Characters written for a place name's character by old encodings, fonts or habit, which OpenCC's
+# t2s leaves alone: folded one to one (same length, so offsets into the text stay true). 陜 (U+965C,
+# "narrow") for 陕: 陜西省; 甯 and 寗 for 宁: 甯夏, 甯波; 峩 for 峨: 峩眉山; 崐 for 昆: 崐山; 澂 for 澄:
+# 澂江; 淸 for 清, 靑 for 青: 靑海, 淸远 (Korean-encoding forms); 呉 for 吴, 黒 for 黑, 郞 for 郎 (Unihan
+# kZVariant: 黒龙江, 呉江, 新郞). CJK compatibility ideographs (U+F900-FAFF) fold by Unicode's own
+# mapping in flows.parse.normalize.
+VARIANT_CHARS = {"陜": "陕", "甯": "宁", "寗": "宁", "峩": "峨", "崐": "昆", "澂": "澄", "淸": "清", "靑": "青",
+                 "呉": "吴", "黒": "黑", "郞": "郎"}

@@ -21,11 +21,17 @@ SCOPE_AFTER = re.compile(r"[^，,。；;\d]{0,2}?(?:最大|最多|最高|最早|
 BASE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?的[约近超逾]?[0-9一二三四五六七八九十两.]+(?:倍|%|成)")
 # The investors' origin, however long the list of countries and regions before the place:
 # 来自德国、新加坡、香港等地的23家企业 (foreign countries are no places, so no list of places carries it)
-ORIGIN_BEFORE = re.compile(r"来自[^，,。；;]{0,12}$")
-ORIGIN_REACH = 14  # characters ORIGIN_BEFORE spans at most
+ORIGIN_BEFORE = re.compile(r"来自[^，,。；;]{0,22}$")
+ORIGIN_REACH = 24  # characters ORIGIN_BEFORE spans at most
 # A comparison base right before the number: 增速高于全省0.9个百分点, 比全国低1.2个百分点 (the place
 # next to the number is otherwise its subject: 福建省百分之十点七)
 COMPARED_BEFORE = re.compile(r"(?:比|较|高于|低于|快于|慢于|超过|超出|多于|少于)$")
+# A government body named after its place acts, it is not where the figure is: 由澳门特区政府推荐入驻
+# 合作区的项目97个, 经香港特区政府批准 (the article's own 市政府 falls back to the place carried, the same)
+GOVERNMENT_AFTER = re.compile(r"(?:特区政府|特别行政区政府|人民政府|政府)(?:推荐|批准|引荐|组织|牵头|支持)")
+# People or capital counted by where they come from: 在合作区就业的澳门居民5870人, 台湾同胞, 浙江籍客商
+# (the place the figure is about is where they are, named before or carried)
+ORIGIN_AFTER = re.compile(r"(?:籍|居民|同胞|青年|乡亲|客商|侨胞)")
 # Inside a project's or company's name: 签约总投资3亿元的杭州某某新材料生产项目 (the investors' home
 # names the project), 某某软件（长沙）有限公司 (the branch's city in brackets)
 IN_NAME_BEFORE = re.compile(r"(?:元的|[（(])$")
@@ -38,8 +44,17 @@ VENUE_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:设分会场|设主会场|分�
 RECIPIENT_SYSTEM_AFTER = re.compile(r"[^，,。；;]{0,4}?援[\u4e00-\u9fff](?:系统|办)")
 # A donor for the whole article: the aid verb right after the place (浙江省对口支援, 上海市积极援建,
 # 江苏援伊工作组, 厦门市帮扶, 福建选派), not a metric that names aid (重庆实现消费帮扶62亿元)
+DONOR_GIVES = re.compile(r"(?:全年|累计|共|今年|先后)?(?:投入|安排|拨付|落实|下达)[^，,。；;]{0,10}?"
+                         r"(?:援助|帮扶|协作|援[\u4e00-\u9fff])资金")  # 西海岸新区全年投入东西部协作财政援助资金
 DONOR_RIGHT_AFTER = re.compile(r"(?:积极|持续|全力|大力|累计|共|今年|先后)?(?:对口支援|对口帮扶|对口协作|援建|援[\u4e00-\u9fff]|帮扶|选派|派驻|支援)")
 # Words before a place that make it the receiving side of aid: 对口支援新疆阿克苏地区, 援建, 帮扶恩施州
 RECIPIENT_BEFORE = re.compile(r"(?:支援|对口支援|对口协作|对口帮扶|帮扶|援建|援助|协作|结对|向|给|为)$")
 # The article's source of news names its subject: 记者7日从闽侯县获悉, 从六盘水市了解到
 SOURCE_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:获悉|了解到|得悉|获得消息|传来消息)")
+
+# Gates: the last character of every LOCATION_BEFORE and VENUE_BEFORE word, the first of ORIGIN_AFTER's,
+# and how far after a place the AFTER patterns reach (VENUE_AFTER: 8 + 4)
+BEFORE_LAST = frozenset("于处邻近距离接通射临靠在")  # 距 too: 距昆明300公里
+ORIGIN_FIRST = frozenset("籍居同青乡客侨")
+AFTER_REACH = 12
+RECIPIENT_LAST = frozenset("援作扶建助对向给为")  # the last characters of RECIPIENT_BEFORE's words

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from flows.extract import extract_figures
-from flows.extract.spots import place_spots
+from flows.extract.subject import place_spots
 from flows.extract.years import current_year
 from flows.records import Article
 from flows.rules.metrics import KEYWORD_CATEGORY, KEYWORDS_REVERSED
@@ -65,9 +65,9 @@ def test_rate_takes_the_metric_of_the_figure_it_follows():
         ("企业所得税6.2亿元。", "6.2亿元", "public_finance"),
         ("社会保障和就业支出31.4亿元。", "31.4亿元", "public_finance"),
         ("争取上级转移支付资金40亿元。", "40亿元", "public_finance"),
-        # tourism and consumption: receipts are other output, catering turnover domestic trade
+        # tourism and consumption: receipts and a firm's turnover are other output
         ("实现旅游收入18.2亿元。", "18.2亿元", "other"),
-        ("餐饮企业营业额2.1亿元。", "2.1亿元", "trade"),
+        ("餐饮企业营业额2.1亿元。", "2.1亿元", "other"),  # revised guide: a firm's turnover (收入/营收) is other
         ("共受理游客投诉326件。", "326件", "public_service"),  # not 游客's people
         ("5家酒店平均入住率八成五。", "5家", "enterprises"),
         ("5家酒店平均入住率八成五。", "八成五", "other"),
@@ -242,8 +242,9 @@ def test_keyword_trie_finds_what_the_plain_alternation_finds(phrase):
 
 
 @pytest.mark.parametrize("text, mention, place", [
-    # a location description locates the subject; its places (and the list after them) are not the subject
-    ("曲靖经开区位于云南东部，处于昆明和贵阳之间。截至9月底，该区累计引进项目63个。", "63个", "曲靖市"),
+    # a location description locates the subject; its places (and the list after them) are not the
+    # subject, and 该区 is the zone named (found in the text: 曲靖经开区 is on no list)
+    ("曲靖经开区位于云南东部，处于昆明和贵阳之间。截至9月底，该区累计引进项目63个。", "63个", "曲靖经济技术开发区"),
     # the scope of a superlative is not the subject; the subject was named first
     ("玉溪市已成为云南最大的烟草产业基地。今年上半年实现工业产值210亿元。", "210亿元", "玉溪市"),
     # investors' origin (来自…) is no place of the figure
@@ -309,3 +310,53 @@ def test_a_respectively_list_pairs_places_and_figures_in_order():
     text = "全市新增市场主体主要集中在西山区、官渡区和呈贡区，分别为1460户、1280户和970户。"
     figs = figures(text)
     assert [figs[m].place.name for m in ("1460户", "1280户", "970户")] == ["西山区", "官渡区", "呈贡区"]
+
+
+def test_a_breakdown_hands_on_the_total_place_not_its_last_item():
+    # 其中… lists parts: the next sentence goes on about the province, not the last city of the list
+    text = "当月全省新签约项目41个，其中昆明12个、曲靖9个、玉溪6个。当月全省新开工项目28个。"
+    assert figures(text)["28个"].place.name == "云南省"
+
+
+def test_a_donor_next_to_the_number_is_still_no_place_of_it():
+    text = "江苏省对口支援伊犁州。促成江苏12家开发园区与受援地产业园结对共建。"
+    assert figures(text)["12家"].place.name == "伊犁哈萨克自治州"
+
+
+def test_a_long_list_of_origins_is_no_place():
+    text = ("珲春边合区管委会发布数据。\n区内现有企业180户，其中来自日本、韩国、俄罗斯、美国、香港等8个国家和地区的"
+            "27户外资企业。来自香港的企业最多。")
+    assert figures(text)["27户"].place.name == "珲春边境经济合作区"
+
+
+def test_a_respectively_list_ends_where_its_run_of_figures_ends():
+    # the growth rate after 位列全市前三 is no fourth item of the three places' list
+    text = "分县看，宣威市、富源县、会泽县财政收入分别完成9.2亿元、7.6亿元、6.1亿元，位列全市前三，其中宣威市同比增长4.2%。"
+    figs = figures(text)
+    assert [figs[m].place.name for m in ("9.2亿元", "7.6亿元", "6.1亿元")] == ["宣威市", "富源县", "会泽县"]
+
+
+def test_a_government_that_funds_aid_is_a_donor_but_not_the_recipient_it_funds():
+    # 投入…援助资金 makes 西湖区 a donor everywhere; 向宁蒗县投入 keeps the county a recipient, and a
+    # county right after its prefecture (丽江市宁蒗县) receives with it
+    text = ("西湖区与宁蒗县深化协作。西湖区全年投入东西部协作财政援助资金6200万元。"
+            "杭州市对口帮扶丽江市宁蒗县，全年投入协作资金1.2亿元。西湖区企业到宁蒗投资项目15个。")
+    figs = figures(text)
+    assert figs["6200万元"].place.name == "宁蒗彝族自治县"
+    assert figs["1.2亿元"].place.name == "宁蒗彝族自治县"
+
+
+def test_people_counted_by_where_they_come_from_are_not_that_places_figure():
+    text = "横琴粤澳深度合作区发布数据。截至去年底，在合作区就业的澳门居民3260人。"
+    assert figures(text)["3260人"].place.name == "横琴粤澳深度合作区"
+
+
+def test_each_respectively_run_of_a_sentence_pairs_with_the_same_list():
+    text = "其中，景洪市、勐海县、勐腊县分别签约5个、3个和4个项目，协议资金分别为8.1亿元、4.6亿元和5.2亿元。"
+    figs = figures(text)
+    assert [figs[m].place.name for m in ("8.1亿元", "4.6亿元", "5.2亿元")] == ["景洪市", "勐海县", "勐腊县"]
+
+
+def test_a_government_acting_is_no_place_of_the_figure():
+    text = "前海深港现代服务业合作区发布数据。经香港特区政府推荐的入驻项目累计达到43个。"
+    assert figures(text)["43个"].place.name == "前海深港现代服务业合作区"

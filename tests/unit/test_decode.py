@@ -80,6 +80,16 @@ def test_a_records_first_date_field_wins():
     assert hints == {"published_date": "2023-03-04"}
 
 
+@pytest.mark.parametrize("meta", [
+    '<meta name="PubDate" content="2023-06-12 09:30">',
+    "<meta content='2023-06-12T09:30:00+08:00' property='article:published_time'/>",
+])
+def test_html_meta_publication_date_is_a_hint(meta):
+    page = f"<html><head><title>标题</title>{meta}</head><body><article><p>{SENTENCE}</p></article></body></html>"
+    _, hints = document_text(make_document("p.html", page.encode("utf-8"), "text/html"))
+    assert hints["published_date"].startswith("2023-06-12")
+
+
 def test_html_keeps_paragraphs_apart_and_the_dateline_that_precise_extraction_drops():
     page = (
         "<html><head><title>重大项目集中开工</title><script>var t='2020-01-01';</script></head><body>"

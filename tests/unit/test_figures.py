@@ -5,6 +5,7 @@ import re
 import pytest
 
 from flows.extract.figures import WITH_UNIT, find_mentions
+from flows.parse.normalize import normalize
 from flows.rules.qualifiers import CHANGE_BEFORE
 
 
@@ -59,6 +60,16 @@ def one(text):
         ("吸引投资1.2亿澳门元。", 120_000_000, "other:澳门元"),
         ("港币8亿元。", 800_000_000, "HKD"),
         ("地价68万元/亩。", 68, "other:万元/亩"),  # a price keeps its magnitude in its unit
+        ("出口果蔬1540批次。", 1540, "count"),
+        ("签发原产地证书872份。", 872, "count"),
+        ("满载42节车皮。", 42, "count"),
+        ("全县财政收入完成18 306万元。", 183_060_000, "CNY"),  # thousands set apart by a space
+        ("货物周转量52亿吨公里。", 5_200_000_000, "other:吨公里"),  # no 52亿吨 and a stray 公里
+        ("亩产1100斤。", 0.55, "tonne"),
+        ("新建厂房2.4万平米。", 24_000, "m2"),
+        ("进口原木18万立方。", 180_000, "m3"),
+        ("集装箱吞吐量65万TEU。", 650_000, "other:标箱"),
+        ("不良贷款率控制在3‰。", 0.3, "percent"),  # per mille, as 千分之三
     ],
 )
 def test_value_and_unit(text, value, unit):
@@ -94,6 +105,7 @@ def test_qualifier(text, qualifier):
         ("减少一成二。", True),
         ("占全市的45%。", False),
         ("新增企业30家。", False),  # 新增 counts new things, no change rate
+        ("备案企业比上年末新增46家。", True),  # ... but 新增 against a base is a change amount
         ("人口增加到3万人。", False),  # 增加到 reaches a level
         ("高出全省2个百分点。", True),  # percentage points are always a change
         ("带动农户户均增收1.8万元。", True),  # income gained is a change amount
@@ -121,6 +133,12 @@ def test_change(text, is_change):
         ("出口额减少一成二。", -12, True),  # 成 declines too
         ("协议外资下降百分之三点五。", -3.5, True),
         ("高于全国0.9个百分点。", 0.9, True),  # 'higher than' is positive
+        ("较上年同期减收860万元。", -8_600_000, True),  # 减收 as 增收
+        ("每年减少二氧化碳排放近8万吨。", -80_000, True),  # a cut with its object
+        ("可降低企业物流成本1.6亿元。", -160_000_000, True),
+        ("零售业销售额按年下跌7.5%。", -7.5, True),  # Hong Kong usage
+        ("楼价按年跌3.1%。", -3.1, True),
+        ("租金按年上涨2.2%。", 2.2, True),
         ("航班起降8600架次。", 8600, False),  # 起降 is takeoffs and landings, no decline
         ("失业率低于4%。", 4, False),  # 低于 without its object is a level
     ],
@@ -170,9 +188,58 @@ def test_fractions_and_shares_are_percent(text, value, qualifier):
     assert (m.value, m.unit, m.qualifier) == (pytest.approx(value), "percent", qualifier)
 
 
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("集团上半年收益HK$4.6亿。", 460_000_000, "HKD"),  # a currency sign before the number
+        ("投资NT$120亿扩建工厂。", 12_000_000_000, "other:新台币"),
+        ("获注资US$6000万。", 60_000_000, "USD"),
+        ("博彩收益MOP$150亿。", 15_000_000_000, "other:澳门元"),
+        ("首期投资RMB 8亿元。", 800_000_000, "CNY"),  # a 元 after the sign's number is part of it
+    ],
+)
+def test_currency_signs(text, value, unit):
+    m = one(text)
+    assert (m.value, m.unit) == (pytest.approx(value), unit)
+
+
+def test_the_count_after_a_threshold_stays():
+    # 10亿元以上项目6个: the count is the figure, the threshold is not
+    text = "全年开工项目58个，其中10亿元以上项目6个，人均收入达到1500元以上。"
+    assert [text[m.start:m.end] for m in find_mentions(text)] == ["58个", "6个", "1500元"]
+
+
 def test_half_that_is_no_share_is_no_figure():
     # judgement: 一半 is a figure only as a stated share (占/比重/份额 in its clause)
     assert find_mentions("一半以上的时间在田间地头。") == []
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("捐赠人民币壹佰伍拾万元。", 1_500_000, "CNY"),  # financial numerals
+        ("拨付资金贰拾参万元。", 230_000, "CNY"),
+        ("接待游客三千五人次。", 3500, "person_time"),  # colloquial
+        ("占比零点77%。", 0.77, "percent"),
+        ("建成标准厂房廿座。", 20, "count"),
+        ("队伍一万人参加。", 10_000, "person"),  # 伍 of 队伍 is no numeral before 一万
+    ],
+)
+def test_chinese_numerals_in_figures(text, value, unit):
+    m = one(text)
+    assert (m.value, m.unit) == (pytest.approx(value), unit)
+
+
+def test_traditional_financial_numerals_arrive_simplified():
+    # normalisation's t2s turns 貳參陸萬 into 贰参陆万, which the financial run reads
+    text = normalize("撥付資金貳拾參萬元，陸佰萬元。").text
+    assert [m.value for m in find_mentions(text)] == [230_000, 6_000_000]
+
+
+@pytest.mark.parametrize("text", ["陆家嘴新落户外资总部", "伍家岗区的企业家", "参股基金"])
+def test_a_lone_financial_numeral_is_a_name(text):
+    # 陆家嘴 is no 6家: financial numerals count only in runs (壹佰万)
+    assert find_mentions(text + "。") == []
 
 
 def test_partner_of_a_decline_declines_too():
@@ -228,6 +295,10 @@ def test_rate_joined_by_and_is_a_change_too():
         "两口岸隔河相望。",  # 两口岸 is 'the two ports' (口岸 counts after digits only)
         "签订三方协议。",  # 三方 is no volume
         "推进种植业发展。",
+        "推进节能降耗，扩大市场份额。",
+        "实现了创百亿元园区的目标。",  # a bare magnitude is a class, not an amount
+        "推动5亿元以上产业项目落地。",  # a threshold names a class of projects
+        "培育2000万元以上的工业企业。",
     ],
 )
 def test_not_figures(text):
@@ -248,15 +319,17 @@ def test_with_unit_groups_are_read_by_position():
 
 # CHANGE_BEFORE as written before its words were grouped by first character
 _PLAIN_CHANGE_BEFORE = re.compile(
-    r"(?:增长|增加|增收|下降|减少|提高|提升|降低|回落|上升|下滑|增长率|增幅|增速|降幅|拉动|净增|(?<![新])增|(?<!起)降|减)"
+    r"(?:增长|增加|增收|下降|下跌|跌幅|跌|上涨|涨幅|减少|提高|提升|降低|回落|上升|下滑|增长率|增幅|增速|降幅|拉动|净增|(?<![新])增|(?<!起)降|减)"
     r"(?:了)?(?:为|达)?(?:约|大约|超过|超|近|逾|将近)?$|(?:高出|超出|快于|慢于|多出)[^\d，,。；;]{0,8}$"
-    r"|(?<!不)低于[^\d，,。；;]{1,8}$|比(?![例重率值较])[^\d，,。；;]{1,10}[高低多少快慢](?:了)?$")
+    r"|(?<!不)低于[^\d，,。；;]{1,8}$|比(?![例重率值较])[^\d，,。；;]{1,10}[高低多少快慢](?:了)?$"
+    r"|(?:减少|降低)[^\d，,。；;、]{1,8}(?:约|大约|超过|超|近|逾|将近)?$|减收(?:了)?(?:为|达)?(?:约|大约|超过|超|近|逾|将近)?$"
+    r"|[比较](?![例重率值较])[^\d，,。；;]{1,10}新增(?:了)?$")
 
 
 @pytest.mark.parametrize(
     "left",
     ["同比增长", "增长率为", "户均增收", "新增", "净增", "较上年增长了约", "增", "新增加", "降幅达", "快于全部投资", "增速将近",
-     "高出全国平均水平1", "重点项目", "", "起降", "低于全省", "不低于", "比上年少", "比例高达", "比较多"],
+     "高出全国平均水平1", "重点项目", "", "起降", "低于全省", "不低于", "比上年少", "比例高达", "比较多", "减少碳排放近", "同期减收", "比去年底新增", "全年新增"],
 )
 def test_change_before_grouped_matches_the_plain_alternation(left):
     for pos in range(len(left) + 1):

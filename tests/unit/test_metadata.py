@@ -33,6 +33,8 @@ def test_header_dates(header, expected):
     ("要闻频道   2021-04-09 10:20   湖南", date(2021, 4, 9)),  # a channel label before, a region after
     ("某某小百科2020-12-01 18:00:00", date(2020, 12, 1)),  # the label glued to the date
     ("某某晚报 2019年3月8日", date(2019, 3, 8)),
+    ("【2018-10-02】某某新闻网", date(2018, 10, 2)),  # in brackets
+    ("——2021年1月8日在某某县第九届人民代表大会第五次会议上", date(2021, 1, 8)),  # a report's delivery
 ])
 def test_a_dateline_after_a_label(header, expected):
     assert _parse(f"某区外贸进出口稳中有升\n{header}\n今年签约项目12个。").published_date == expected
@@ -107,6 +109,13 @@ def test_bylines_stop_at_dates_and_places():
 def test_title_skips_site_names_and_share_blocks():
     text = "中新网\n分享到:\n\n武汉产业援疆马不停蹄,新疆博乐朋友圈扩大\n分享到:\n正文。"
     assert _parse(text).title == "武汉产业援疆马不停蹄,新疆博乐朋友圈扩大"
+
+
+def test_title_after_a_long_menu_line():
+    # a menu of 31 provinces is furniture, not a paragraph before the headline
+    menu = "|".join(["安徽", "北京", "重庆", "福建", "甘肃", "贵州", "广东", "广西", "海南", "河北", "河南", "湖北",
+                     "湖南", "江苏", "江西", "吉林", "辽宁", "宁夏", "青海", "山东", "山西", "陕西", "上海", "四川"])
+    assert _parse(f"{menu}\n某某协作吸引86家企业落地某省\n正文。").title == "某某协作吸引86家企业落地某省"
 
 
 def test_no_title_when_the_page_opens_with_a_paragraph():

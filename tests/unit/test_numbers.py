@@ -10,6 +10,7 @@ from flows.extract.numbers import parse_number, parse_tenths
     "text, value",
     [
         ("12,000", 12000),  # thousands separator
+        ("247 815", 247_815),  # thousands set apart by a space
         ("678.46", 678.46),
         ("三万四千五百六十七", 34567),
         ("一点零四亿", 104_000_000),  # cn2an rejects a decimal before a magnitude
@@ -22,6 +23,27 @@ from flows.extract.numbers import parse_number, parse_tenths
         ("22800万", 228_000_000),
         ("千", 1000),  # bare magnitude (近千条): only a figure with a qualifier, see figures.py
         ("两", 2),
+        # formal
+        ("一千二百三十四", 1234),
+        ("九千零九", 9009),  # 零 holds the place
+        # financial, simplified and (through normalisation's t2s) traditional 貳參陸
+        ("壹仟贰佰叁拾肆", 1234),
+        ("伍佰万", 5_000_000),
+        ("贰拾参万", 230_000),  # 參 arrives as 参, the financial 三
+        ("陆拾柒亿捌仟玖佰万", 6_789_000_000),
+        ("貮拾", 20),  # the variant 貮 (OpenCC leaves it) is 贰
+        # colloquial
+        ("两万五千", 25_000),
+        ("廿三", 23),
+        ("卅", 30),
+        ("卌八", 48),
+        ("零点77", 0.77),  # Arabic decimals after 零点
+        ("三千五", 3500),  # a last digit after a magnitude counts in the next lower unit
+        ("一万二", 12_000),
+        ("两亿五", 250_000_000),
+        ("三百五", 350),
+        ("一万零五", 10_005),  # ... but not after 零
+        ("二十五", 25),  # 十 has no lower unit: read literally
     ],
 )
 def test_parse_number(text, value):

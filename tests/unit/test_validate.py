@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from flows.acquire.local import make_document
 from flows.batch import validate_batch
-from flows.records import Article, Figure
+from flows.records import Article, Figure, Place
 
 
 def article(source: str, text: str = "2024年，签约项目15个，协议资金96.35亿元。") -> Article:
@@ -64,3 +64,12 @@ def test_a_decline_loads_with_its_negative_value():
                        category="trade")]]
     tables, rejects = validate_batch([], [one], figures, "run-1", datetime(2024, 1, 20))
     assert tables["fact_figure"]["value"].to_list() == [-5.0] and rejects == []
+
+
+def test_equal_figures_of_two_places_both_load():
+    # 乙市4个、丙市4个: the grain is distinct by place too
+    one = article("f.txt")
+    places = [Place(f"53010{i}", name, "county", "530100", "云南省") for i, name in enumerate(("甲县", "乙县"))]
+    figures = [[figure(place=places[0]), figure(place=places[1], start=20)]]
+    tables, rejects = validate_batch([], [one], figures, "run-1", datetime(2024, 1, 20))
+    assert tables["fact_figure"].height == 2 and rejects == []

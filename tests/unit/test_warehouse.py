@@ -8,6 +8,10 @@ import duckdb
 import polars as pl
 import pytest
 
+from flows.acquire.local import make_document
+from flows.batch import validate_batch
+from flows.extract.places import find_places
+from flows.records import Article, Figure
 from warehouse import load
 from warehouse.migrate import WarehouseOutdated
 from warehouse.query import WarehouseMissing, run_query
@@ -116,3 +120,18 @@ def test_a_column_whose_type_changed_is_refused_and_nothing_is_created(warehouse
     with pytest.raises(WarehouseOutdated, match=r"fact_figure\.value is VARCHAR in the file but DOUBLE in the DDL"):
         load.ensure_schema(warehouse, places)
     assert run_query(warehouse, "select table_name from duckdb_tables()")[1] == [("fact_figure",)]  # all rolled back
+
+
+def test_a_zone_found_in_the_text_reaches_dim_place_and_the_facts_view(db):
+    # 慈湖 is in no gazetteer: the batch brings the zone's dim_place row, so the fact resolves
+    text = "马鞍山慈湖高新区今年新签约项目18个。"
+    zone = find_places(text)[0].place
+    document = make_document("z.txt", text.encode(), "text/plain")
+    article = Article(source="z.txt", content_hash=document.content_hash, original_text=text, text=text)
+    figure = Figure(mention="18个", sentence=text, value=18, unit="count", metric="新签约项目",
+                    category="projects", year=2024, place=zone, rule="count", start=14)
+    tables, _ = validate_batch([document], [article], [[figure]], "run-1", datetime(2024, 1, 20))
+    load.load_batch(db, tables)
+    assert run_query(db, "select place, province from facts")[1] == [("马鞍山慈湖高新技术产业开发区", "安徽省")]
+    parent = run_query(db, f"select parent_id, level from dim_place where place_id = '{zone.place_id}'")[1]
+    assert parent == [("340500", "zone")]

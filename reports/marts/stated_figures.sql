@@ -1,0 +1,25 @@
+-- stated_figures: one row per absolute figure (no change rate) stated about a place, year and metric,
+-- however many articles state it: syndicated news repeats a figure, and a total must count it once.
+-- A temp table, narrow (the first article by source stands for the others): four sections read it, and
+-- the sentences of the few rows a page shows are looked up afterwards (largest_figures).
+create or replace temp table stated_figures as
+with absolute as (
+    select place, province, year, metric, category, unit, value, source
+    from report_facts
+    where not is_change
+),
+stated as (
+    select
+        place,
+        province,
+        year,
+        metric,
+        category,
+        unit,
+        value,
+        min(source) as source,
+        count(*) as articles
+    from absolute
+    group by place, province, year, metric, category, unit, value
+)
+select * from stated;
