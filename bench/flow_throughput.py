@@ -86,7 +86,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="newsfacts-bench-"))
     prefect_environment(work)
-    from flows.runners import shared_temporary_server, task_runner
+    from flows.runners import local_cluster_options, shared_temporary_server, task_runner
 
     runners = args.runners.split(",")
     results: dict[str, float] = {}
@@ -101,10 +101,9 @@ def main() -> None:
             if "dask" in runners:  # started once, as `--dask-address` uses one; its start is timed on its own
                 from distributed import LocalCluster
 
-                start_s, local = timed(lambda: cluster.enter_context(LocalCluster(
-                    n_workers=args.dask_workers, threads_per_worker=1, processes=True, dashboard_address=None)))
+                start_s, local = timed(lambda: cluster.enter_context(LocalCluster(**local_cluster_options(args.dask_workers))))
                 address = local.scheduler_address
-                print(f"dask cluster: {args.dask_workers} workers started in {start_s:.1f} s (paid by each run that "
+                print(f"dask cluster: {args.dask_workers} workers started and warmed up in {start_s:.1f} s (paid by each run that "
                       f"starts its own, `newsfacts run --task-runner dask` without --dask-address)")
             for runner in runners:
                 db = work / f"{runner}.duckdb"

@@ -26,9 +26,14 @@ def task_runner(kind: str, dask_address: str | None = None, dask_workers: int = 
         if not os.environ.get("PREFECT_API_URL"):
             stack.enter_context(shared_temporary_server())
         runner = (DaskTaskRunner(address=dask_address) if dask_address else
-                  DaskTaskRunner(cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1, "processes": True,
-                                                 "dashboard_address": None}))
+                  DaskTaskRunner(cluster_kwargs=local_cluster_options(dask_workers)))
         yield etl.with_options(task_runner=runner)
+
+
+def local_cluster_options(workers: int) -> dict:
+    """A local Dask cluster of `workers` one-thread processes (the stages hold the GIL), warmed up as they start."""
+    return {"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None,
+            "preload": ["flows.warmup"]}
 
 
 @contextmanager

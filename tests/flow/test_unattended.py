@@ -16,6 +16,7 @@ import pytest
 
 from flows import batch as stages
 from flows.etl import etl
+from flows.runners import local_cluster_options
 from tests.conftest import SAMPLES, SEEDS
 from tests.flow.test_etl import artifacts_of, rows, run
 from warehouse import writer
@@ -160,8 +161,7 @@ def test_the_dask_runner_on_a_local_cluster_loads_the_same_rows_as_the_default(t
     inputs = [str(SEEDS), str(SAMPLES)]
     default_db, dask_db = tmp_path / "thread.duckdb", tmp_path / "dask.duckdb"
     run(inputs, default_db, batch_size=2)
-    cluster = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
-    dask_etl = etl.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))
+    dask_etl = etl.with_options(task_runner=DaskTaskRunner(cluster_kwargs=local_cluster_options(2)))  # as `run` makes it
     began = time.monotonic()
     state = dask_etl(paths=inputs, db_path=str(dask_db), batch_size=2, return_state=True)
     assert state.is_completed(), state.message
