@@ -3,7 +3,8 @@ functions called in a plain loop; prints articles/s, the speed-up of Dask, Prefe
 
 One temporary Prefect server serves every run (started first, not timed). Each run loads a fresh warehouse;
 the first runner's warehouse is then loaded again unchanged (the rerun). Baselines in the same run:
-- plain loop: discover, read, triage, parse, extract, validate, load and publish, no Prefect at all;
+- plain loop: discover, read, triage, parse, extract, validate, load, publish, digest and the HTML report, as the
+  flow does them but with no Prefect at all;
 - thread: the flow with Prefect's default task runner (the default of `newsfacts run`).
 
     python bench/flow_throughput.py                                  # 10,000 articles: plain, thread, dask
@@ -50,6 +51,7 @@ def plain_loop(folder: Path, db: Path, batch_size: int) -> int:
     from flows import star
     from flows.acquire.local import discover, read_documents
     from flows.extract.places import all_places
+    from reports.build import write_report
     from warehouse import load, writer
 
     figures_loaded = 0
@@ -67,6 +69,8 @@ def plain_loop(folder: Path, db: Path, batch_size: int) -> int:
             tables["rejects"] = stages.rejects_table(rejects, "plain", datetime.now())
             figures_loaded += load.load_batch(work, tables).figures
             writer.publish(work, db)
+        load.run_digest(work, "plain")  # the flow's digest artifact reads this
+    write_report(db)  # the HTML report the flow writes after each run
     return figures_loaded
 
 
