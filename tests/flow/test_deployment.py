@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
+import httpx
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, LogFilter, LogFilterFlowRunId
 from prefect.deployments import run_deployment
@@ -129,3 +130,9 @@ def wait_for_served(names: tuple[str, ...], serve: subprocess.Popen, timeout: fl
         time.sleep(1)
     details = {name: (d.work_pool_name, d.paused, d.status, d.updated) for name, (d, _) in found.items()}
     raise TimeoutError(f"newsfacts serve did not register {names} in {timeout} s: {details}")
+
+
+def test_the_ui_calls_the_api_at_the_port_the_server_was_started_on(prefect_server):
+    """The README's order (export PREFECT_API_URL, then start the server) points the UI at a non-default port."""
+    ui_settings = httpx.get(prefect_server.removesuffix("/api") + "/ui-settings", timeout=10).json()
+    assert ui_settings["api_url"] == prefect_server
