@@ -126,6 +126,10 @@ def test_bad_inputs_are_rejected_with_reasons_and_the_rest_loads(tmp_path, wareh
     assert loaded == [("big5.txt", "traditional"), ("gbk.txt", "simplified"), ("good.txt", "simplified")]
     assert rows(warehouse, "select count(*) from facts where value = 1250000000 and unit = 'CNY'") == [(1,)]
     assert counts.rejected == 5
+    # the terminal's summary line adds up: 7 files found = 6 read + 1 refused before reading (huge.txt);
+    # 6 read = 3 new + 0 changed + 0 unchanged + 3 refused after reading (empty, image, english); 1 path missing
+    assert (counts.files_found, counts.refused_before_reading, counts.documents_read) == (7, 1, 6)
+    assert (counts.articles_new, counts.refused_after_reading, counts.paths_refused) == (3, 3, 1)
     assert counts.reasons[("acquire", "too_large")] == 1 and counts.reasons[("discover", "not_found")] == 1
 
 
