@@ -37,6 +37,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/flow_throughput.py
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/report_speed.py
+	$(BIN)/python bench/fetch_throughput.py
 
 clean:
 	rm -rf $(VENV) data .prefect

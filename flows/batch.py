@@ -7,7 +7,7 @@ article becomes a reject row with its reason, and the rest of the batch goes on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import polars as pl
@@ -17,7 +17,9 @@ from flows.extract import extract_figures
 from flows.parse.article import parse_article
 from flows.parse.decode import document_text
 from flows.parse.errors import DecodeError
+from flows.parse.metadata import date_in
 from flows.records import Article, Figure, Place, RawDocument, Reject
+from flows.rules.bounds import implausible
 from schemas import frames, tables
 from schemas.relationships import orphan_keys
 from schemas.validate import split_valid
@@ -33,20 +35,49 @@ class Triage:
     new: list[RawDocument] = field(default_factory=list)
     changed: list[RawDocument] = field(default_factory=list)
     unchanged: list[RawDocument] = field(default_factory=list)
+    not_modified: list[str] = field(default_factory=list)  # pages a server answered 304 for: unchanged, no bytes
+    rejects: list[Reject] = field(default_factory=list)  # a source already read in this run
 
     @property
     def to_process(self) -> list[RawDocument]:
         return self.new + self.changed
 
 
-def triage(documents: list[RawDocument], known: dict[str, str]) -> Triage:
-    """Split documents into new, changed and unchanged, given article_id -> loaded document_id."""
-    result = Triage()
+@dataclass(slots=True)
+class Seen:
+    """What a run has read so far, across its batches: sources, and the first source of each content."""
+
+    sources: set[str] = field(default_factory=set)
+    contents: dict[str, str] = field(default_factory=dict)  # content_hash -> source
+
+
+def triage(documents: list[RawDocument], known: dict[str, str], canonical: dict[str, str], seen: Seen,
+           not_modified: list[str] | None = None) -> Triage:
+    """Split documents into new, changed and unchanged, given article_id -> loaded document_id.
+
+    canonical: content_hash -> source of an article already loaded with that content. A document
+    with another source's bytes is a copy of it (linked, no figures of its own); a source read
+    earlier in this run (one url in two batches) is read once, its first version kept. Updates seen.
+    not_modified: fetched pages a server answered 304 for, unchanged without bytes to look at.
+    """
+    result = Triage(not_modified=list(not_modified or []))
+    seen.sources.update(result.not_modified)
     for document in documents:
+        if document.source in seen.sources:
+            result.rejects.append(Reject("acquire", document.source, "repeated_source",
+                                         "the same source came earlier in this run: its first version is kept"))
+            continue
+        seen.sources.add(document.source)
+        original = seen.contents.setdefault(document.content_hash, canonical.get(document.content_hash, document.source))
+        if original != document.source:
+            document = replace(document, hints={**document.hints, COPY_HINT: original})
         loaded = known.get(star.article_id_of(document.source))
         bucket = result.new if loaded is None else result.unchanged if loaded == document.content_hash else result.changed
         bucket.append(document)
     return result
+
+
+COPY_HINT = "copy_of"  # a RawDocument hint: the source whose bytes it repeats
 
 
 def parse_documents(documents: list[RawDocument], min_chinese: int = MIN_CHINESE_CHARS) -> tuple[list[Article], list[Reject]]:
@@ -57,7 +88,13 @@ def parse_documents(documents: list[RawDocument], min_chinese: int = MIN_CHINESE
             text, hints = document_text(document)
             if len(_CJK.findall(text, 0, 5000)) < min_chinese:
                 raise DecodeError("not_an_article", f"fewer than {min_chinese} Chinese characters: not a Chinese news article")
-            articles.append(parse_article(text, source=document.source, content_hash=document.content_hash, hints=hints))
+            article = parse_article(text, source=document.source, content_hash=document.content_hash, hints=hints)
+            article.copy_of = document.hints.get(COPY_HINT)
+            articles.append(article)
+            if isinstance(hints.get("published_date"), str) and date_in(hints["published_date"]) == (None, None):
+                rejects.append(Reject("parse", document.source, "bad_date",
+                                      f"date {hints['published_date'][:40]!r} is no date between 1900 and 2100: dropped, "
+                                      f"the article loads without it"))
         except DecodeError as refusal:
             rejects.append(Reject("parse", document.source, refusal.reason, refusal.detail))
         except Exception as exc:  # noqa: BLE001 - one malformed article must not stop the batch
@@ -66,17 +103,28 @@ def parse_documents(documents: list[RawDocument], min_chinese: int = MIN_CHINESE
 
 
 def extract_articles(articles: list[Article]) -> tuple[list[Article], list[list[Figure]], list[Reject]]:
-    """The figures of each article; an article the extractor fails on is refused, not half-loaded."""
+    """The figures of each article; an article the extractor fails on is refused, not half-loaded.
+
+    A figure whose value cannot be true (1e999个) is refused alone, its article kept.
+    """
     kept, figures, rejects = [], [], []
     for article in articles:
         try:
-            found = extract_figures(article)
+            found = [] if article.copy_of else extract_figures(article)  # a copy's figures are its original's
         except Exception as exc:  # noqa: BLE001 - one article's failure is reported, the batch goes on
             rejects.append(Reject("extract", article.source, "extract_error", f"{type(exc).__name__}: {exc}"))
             continue
+        plausible = [f for f in found if implausible(f.value, f.unit) is None]
+        rejects += [_implausible_reject(article.source, f) for f in found if implausible(f.value, f.unit)]
         kept.append(article)
-        figures.append(found)
+        figures.append(plausible)
     return kept, figures, rejects
+
+
+def _implausible_reject(source: str, figure: Figure) -> Reject:
+    mention = figure.mention if len(figure.mention) <= 40 else figure.mention[:40] + "…"
+    why = implausible(figure.value, figure.unit)
+    return Reject("extract", source, "implausible_value", f"figure {mention!r} at {figure.start}: {why}")
 
 
 def validate_batch(
@@ -94,6 +142,7 @@ def validate_batch(
     built["raw_document"] = star.raw_documents(documents, run_id, now)
     built["dim_place"] = star.places_frame(star.figure_places(figures))  # zones found in text among them
     built = {name: _checked(name, frame) for name, frame in built.items()}  # derived from checked frames
+    built["withdrawn"] = star.withdrawn(documents, built["dim_article"], run_id, now)
     dimensions = ("dim_article", "dim_metric", "dim_date", "dim_place")
     orphans = orphan_keys(built["fact_figure"], {k: built[k] for k in dimensions})
     if orphans:

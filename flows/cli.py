@@ -14,10 +14,12 @@ import time
 from datetime import date
 from pathlib import Path
 
-from flows.settings import Settings, prefect_environment
+from flows.acquire.urls import is_url
+from flows.settings import FetchPolicy, Settings, prefect_environment
 from reports import default_report_path
 
-EPILOG_RUN = "example: newsfacts run articles/ more/page.html --db data/newsfacts.duckdb"
+EPILOG_RUN = ("example: newsfacts run articles/ more/page.html --db data/newsfacts.duckdb\n"
+              "         newsfacts run https://news.example.cn/rss.xml --limit 50 --urls more-urls.txt")
 EPILOG_SQL = 'example: newsfacts sql "select place, sum(value) from facts where unit = \'CNY\' group by place"'
 EPILOG_REPORT = "example: newsfacts report --db data/newsfacts.duckdb --out report.html --where year=2023-2024 --where province=云南"
 EPILOG_EXTRACT = 'example: newsfacts extract --text "2024年，全区签约项目15个，协议资金96.35亿元。" --published 2024-03-01'
@@ -26,37 +28,77 @@ EPILOG_EXTRACT = 'example: newsfacts extract --text "2024年，全区签约项�
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return args.command(args)
+        status = args.command(args)
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+        return status
     except KeyboardInterrupt:
         print("newsfacts: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `newsfacts extract ... | head -1`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's own recipe: no second error at exit
+        return 141  # as a process ended by SIGPIPE
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"newsfacts: {type(exc).__name__}: {_first_line(exc)} (--debug shows the traceback)", file=sys.stderr)
+        return 1
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else ""
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsfacts", description="Figures from Chinese economic news, into DuckDB.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and Prefect's own log lines")
+    # --debug also after the command (newsfacts run x --debug); SUPPRESS keeps a subcommand's default
+    # from overwriting the flag given before it
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    run = commands.add_parser("run", help="load articles into the warehouse", epilog=EPILOG_RUN,
-                              description="Read article files and folders (.txt .html .htm .md .json .jsonl), "
-                                          "extract their figures and load them into the DuckDB warehouse.")
-    run.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder (searched recursively)")
+    run = commands.add_parser("run", help="load articles into the warehouse", epilog=EPILOG_RUN, parents=[debug],
+                              formatter_class=argparse.RawDescriptionHelpFormatter,
+                              description="Read article files and folders (.txt .html .htm .md .json .jsonl) and fetch "
+                                          "web pages, feeds and sitemaps, extract their figures and load them into the "
+                                          "DuckDB warehouse.")
+    run.add_argument("paths", nargs="*", metavar="SOURCE",
+                     help="article file, folder (searched recursively), page URL, RSS/Atom feed or sitemap URL")
     run.add_argument("--db", help="DuckDB file (default: $NEWSFACTS_DB or data/newsfacts.duckdb)")
+    run.add_argument("--urls", action="append", default=[], metavar="FILE", help="file of URLs, one a line, # comments")
+    run.add_argument("--limit", type=int, help="articles taken from each feed or sitemap (default: all)")
+    polite = run.add_argument_group("fetching (defaults: $NEWSFACTS_FETCH_<NAME>, else as shown)")
+    defaults = FetchPolicy()
+    polite.add_argument("--concurrency", type=int, help=f"requests in flight in all (default {defaults.concurrency})")
+    polite.add_argument("--per-host", type=int, help=f"requests in flight to one host (default {defaults.per_host})")
+    polite.add_argument("--delay", type=float, dest="host_delay",
+                        help=f"seconds between two requests to one host (default {defaults.host_delay:g}; "
+                             "a longer robots.txt Crawl-delay wins)")
+    polite.add_argument("--timeout", type=float, dest="total_timeout",
+                        help=f"seconds for one attempt at one page (default {defaults.total_timeout:g})")
+    polite.add_argument("--retries", type=int, help=f"attempts after a timeout, connection error, 429 or 5xx "
+                                                    f"(default {defaults.retries})")
+    polite.add_argument("--user-agent", help=f"User-Agent header (default {defaults.user_agent!r})")
     run.add_argument("--task-runner", choices=("thread", "dask"), default="thread",
                      help="where parse, extract and validate run: threads (default) or a Dask cluster")
     run.add_argument("--dask-address", metavar="ADDRESS", help="an existing Dask scheduler (tcp://host:8786); "
                                                                "default with --task-runner dask: a local cluster")
     run.add_argument("--dask-workers", type=int, default=2, metavar="N", help="workers of the local Dask cluster (default 2)")
     run.set_defaults(command=cmd_run)
-    serve = commands.add_parser("serve", help="run prefect.yaml's deployments on their schedules, no work pool",
+    serve = commands.add_parser("serve", parents=[debug], help="run prefect.yaml's deployments on their schedules, no work pool",
                                 description="Serve the deployments of prefect.yaml with Prefect's serve(): "
                                             "same names, parameters and schedules as `prefect deploy --all`.")
     serve.add_argument("names", nargs="*", metavar="DEPLOYMENT", help="deployments to serve (default: all)")
     serve.add_argument("--project", type=Path, default=Path.cwd(), help="folder holding prefect.yaml (default: here)")
     serve.set_defaults(command=cmd_serve)
-    sql = commands.add_parser("sql", help="run SQL on the warehouse, read-only", epilog=EPILOG_SQL,
+    sql = commands.add_parser("sql", help="run SQL on the warehouse, read-only", epilog=EPILOG_SQL, parents=[debug],
                               description="Run one SQL query on a read-only connection to the warehouse.")
     sql.add_argument("query", help="SQL; the public view is `facts`")
     sql.add_argument("--db", help="DuckDB file (default: $NEWSFACTS_DB or data/newsfacts.duckdb)")
     sql.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default table)")
+    sql.add_argument("--allow-dir", action="append", default=[], metavar="DIR",
+                     help="let the query read and write files under DIR (read_csv, COPY TO); by default it can "
+                          "touch no file but the warehouse")
     sql.set_defaults(command=cmd_sql)
     report = commands.add_parser("report", help="write the warehouse's HTML report", epilog=EPILOG_REPORT,
                                  description="Write one self-contained HTML page (charts, a map, tables) from the "
@@ -68,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
                              "province=云南,广西, category=investment,trade (repeatable; all must hold)")
     report.set_defaults(command=cmd_report)
     extract = commands.add_parser("extract", help="print the figures of one text as JSON lines", epilog=EPILOG_EXTRACT,
+                                  parents=[debug],
                                   description="Extract the figures of one text, no warehouse involved: JSON lines "
                                               "with the columns of the `facts` view, plus the rule that fired.")
     source = extract.add_mutually_exclusive_group(required=True)
@@ -80,38 +123,71 @@ def _parser() -> argparse.ArgumentParser:
 
 def cmd_run(args: argparse.Namespace) -> int:
     settings = Settings.from_env(args.db)
-    missing = [p for p in args.paths if not Path(p).exists()]
+    if not args.paths and not args.urls:
+        print("newsfacts: give a file, folder or URL, or --urls FILE", file=sys.stderr)
+        return 2
+    missing = [p for p in args.paths if not is_url(p) and not Path(p).exists()]
+    missing += [f for f in args.urls if not Path(f).is_file()]
     for path in missing:
         print(f"newsfacts: no such file or folder: {path}", file=sys.stderr)
-    if len(missing) == len(args.paths):
+    if len(missing) == len(args.paths) + len(args.urls):
         return 2
-    prefect_environment()
+    policy = FetchPolicy.from_env(concurrency=args.concurrency, per_host=args.per_host, host_delay=args.host_delay,
+                                  total_timeout=args.total_timeout, retries=args.retries, user_agent=args.user_agent)
+    prefect_environment(quiet=not args.debug)
     from prefect import tags
 
+    from flows.lifeline import watch_over_children
+
+    watch_over_children()  # a temporary Prefect server must not outlive this process, even after kill -9
     from flows import report
     from flows.runners import task_runner
 
     began = time.perf_counter()
-    with _progress_bar() as advance, task_runner(args.task_runner, args.dask_address, args.dask_workers) as etl, \
-            tags("newsfacts", "cli", "source:folder"):
-        report.PROGRESS_LISTENERS.append(advance)
+    with _progress_bar() as bar, task_runner(args.task_runner, args.dask_address, args.dask_workers) as etl, \
+            tags("newsfacts", "cli", *_source_tags(args)):
+        report.PROGRESS_LISTENERS.append(bar.advance)
+        report.FETCH_LISTENERS.append(bar.fetched)
         try:
             state = etl(paths=args.paths, db_path=settings.db_path, batch_size=settings.batch_size,
-                        max_bytes=settings.max_bytes, return_state=True)
+                        max_bytes=settings.max_bytes, url_files=args.urls, limit=args.limit, fetch_policy=policy,
+                        return_state=True)
         finally:  # a later run in this process must not move this run's finished bar
-            report.PROGRESS_LISTENERS.remove(advance)
+            report.PROGRESS_LISTENERS.remove(bar.advance)
+            report.FETCH_LISTENERS.remove(bar.fetched)
+    run_id = state.state_details.flow_run_id
     if state.is_failed() or state.is_crashed():
-        print(f"newsfacts: the run failed: {state.message}", file=sys.stderr)
+        print(f"newsfacts: the run failed: {_first_line(Exception(state.message))}", file=sys.stderr)
+        if not args.debug:
+            print(f"newsfacts: --debug shows the traceback, as does `prefect flow-run logs {run_id}`", file=sys.stderr)
         return 1
     counts = state.result()
-    _print_summary(counts, settings.db_path, time.perf_counter() - began, state.state_details.flow_run_id)
-    nothing_read = counts.documents_read == 0
-    if nothing_read:
-        print("newsfacts: no article file found under the given paths", file=sys.stderr)
-    return 1 if nothing_read else 0
+    _print_summary(counts, settings.db_path, time.perf_counter() - began, run_id)
+    if counts.documents_read == 0:
+        print(f"newsfacts: {_nothing_read(counts)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _source_tags(args: argparse.Namespace) -> list[str]:
+    """`source:folder` for files and folders, `source:web` for URLs and URL lists: run filters in the UI."""
+    local = any(not is_url(p) for p in args.paths)
+    web = bool(args.urls) or any(is_url(p) for p in args.paths)
+    return ["source:folder"] * local + ["source:web"] * web
+
+
+def _nothing_read(counts) -> str:
+    if counts.files_found == 0 and counts.pages_found == 0:
+        return "no article file or page found under the given sources"
+    if counts.pages_found == 0:
+        return f"none of the {counts.files_found} files and records found could be read: see the rejects above"
+    return (f"none of the {counts.files_found} files and records and {counts.pages_found} pages found could be read: "
+            "see the rejects above")
 
 
 def _print_summary(counts, db_path: str, seconds: float, run_id) -> None:
+    if counts.pages_found:
+        print(f"pages to fetch {counts.pages_found} (after feeds and sitemaps)")
     # Each count adds up: files found = read + refused before reading; documents read (a JSON file holds several)
     # = new + changed + unchanged + refused after reading.
     print(f"files found {counts.files_found}: read {counts.files_found - counts.refused_before_reading}, "
@@ -126,25 +202,31 @@ def _print_summary(counts, db_path: str, seconds: float, run_id) -> None:
 
 
 class _progress_bar:
-    """A rich progress bar on a terminal; nothing when output is piped."""
+    """A rich progress bar on a terminal, with a second one for pages fetched; nothing when output is piped."""
 
     def __enter__(self):
-        self._bar = None
+        self._bar = self._fetch_task = None
         if sys.stderr.isatty():
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             # files done of all, and the rate since the run started (rich's own speed column averages 30 s only)
-            self._bar = Progress(TextColumn("files"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+            self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                                  TimeElapsedColumn(), transient=True)
             self._bar.start()
             self._task = self._bar.add_task("files", total=None, rate="")  # no total until discovery is done
             self._began = time.perf_counter()
-        return self._advance
+        return self
 
-    def _advance(self, done: int, total: int) -> None:
+    def advance(self, done: int, total: int) -> None:
         if self._bar is not None:
             rate = done / max(time.perf_counter() - self._began, 1e-6)
             self._bar.update(self._task, completed=done, total=total, rate=f"{rate:,.0f} files/s")
+
+    def fetched(self, done: int, total: int) -> None:
+        if self._bar is not None:
+            if self._fetch_task is None:
+                self._fetch_task = self._bar.add_task("pages fetched", total=total, rate="")
+            self._bar.update(self._fetch_task, completed=done, total=total)
 
     def __exit__(self, *exc) -> None:
         if self._bar is not None:
@@ -183,19 +265,33 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     from warehouse.query import WarehouseMissing, run_query
 
+    db_path = Settings.from_env(args.db).db_path
     try:
-        columns, rows = run_query(Settings.from_env(args.db).db_path, args.query)
+        columns, rows = run_query(db_path, args.query, args.allow_dir)
     except WarehouseMissing as exc:
         print(f"newsfacts: {exc}", file=sys.stderr)
         return 2
-    except duckdb.IOException as exc:  # DuckDB allows one writing process or many readers, not both
-        print(f"newsfacts: cannot open the warehouse, a load may be running: {exc}", file=sys.stderr)
+    except duckdb.PermissionException as exc:
+        print(f"newsfacts: refused: {_first_line(exc)}: `sql` touches no file but the warehouse "
+              f"(--allow-dir DIR opens a folder)", file=sys.stderr)
+        return 1
+    except duckdb.IOException as exc:
+        print(f"newsfacts: {_io_reason(exc, db_path)}", file=sys.stderr)
         return 1
     except duckdb.Error as exc:
-        print(f"newsfacts: the query failed: {exc}", file=sys.stderr)
+        print(f"newsfacts: the query failed: {_first_line(exc)}", file=sys.stderr)
         return 1
     _write_rows(columns, rows, args.format)
     return 0
+
+
+def _io_reason(exc: Exception, db_path: str) -> str:
+    """An I/O error's real cause: only a lock conflict means a load is running (DuckDB allows one
+    writing process or many readers, not both)."""
+    message = _first_line(exc)
+    if "lock" in message.lower():
+        return f"cannot open the warehouse {db_path}: another process holds it, a load may be running ({message})"
+    return f"cannot read the warehouse {db_path}: {message}"
 
 
 def _write_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from datetime import date
 from pathlib import Path
 
-from flows.acquire.local import MEDIA_TYPES, make_document
+from flows.acquire.local import MEDIA_TYPES, make_document, source_of
 from flows.batch import extract_articles, parse_documents
 from flows.records import Article
 from flows.star import article_id_of
@@ -15,7 +16,7 @@ from flows.star import article_id_of
 def read_one(text: str | None, path: Path | None, published: date | None) -> Article:
     """Parse one text, or one file of any supported format, as the pipeline would."""
     if path is not None:
-        document = make_document(str(path.resolve()), path.read_bytes(), MEDIA_TYPES.get(path.suffix.lower(), "text/plain"))
+        document = make_document(source_of(path.resolve()), path.read_bytes(), MEDIA_TYPES.get(path.suffix.lower(), "text/plain"))
     else:
         content = (text or "").encode("utf-8")
         document = make_document(f"text:{hashlib.sha256(content).hexdigest()[:12]}", content, "text/plain")
@@ -30,9 +31,11 @@ def read_one(text: str | None, path: Path | None, published: date | None) -> Art
 
 def figures_as_rows(article: Article) -> list[dict]:
     """The article's figures with the columns of the `facts` view, plus `rule`."""
-    _, figures, rejects = extract_articles([article])
-    if rejects:
+    kept, figures, rejects = extract_articles([article])
+    if not kept:
         raise ValueError(rejects[0].detail)
+    for refused in rejects:  # a figure refused alone: said on stderr, the others printed
+        print(f"newsfacts: figure refused ({refused.reason}): {refused.detail}", file=sys.stderr)
     return [
         {
             "article_id": article_id_of(article.source), "source": article.source, "title": article.title,

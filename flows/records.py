@@ -48,6 +48,7 @@ class Article:
     script: str = "simplified"  # simplified | traditional | mixed
     is_mojibake: bool = False  # garbled fragments found: figures near them are not to be trusted
     garbled_spans: list[tuple[int, int]] = field(default_factory=list)  # [start, end) in text of the garbage
+    copy_of: str | None = None  # source of the article this one is a byte-identical copy of: no figures of its own
 
 
 @dataclass(slots=True)
@@ -67,6 +68,8 @@ class Figure:
     rule: str = ""  # name of the rule that produced it, for debugging
     start: int = 0  # offsets of the mention in Article.text
     end: int = 0
+    sentence_start: int = 0  # offsets in Article.text of the whole sentence (`sentence` is capped)
+    sentence_end: int = 0
 
 
 @dataclass(frozen=True, slots=True)

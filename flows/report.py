@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ class RunCounts:
     """What a run did, stage by stage; etl_run holds the same numbers (all but the reasons)."""
 
     files_found: int = 0
+    pages_found: int = 0
     documents_read: int = 0
     articles_new: int = 0
     articles_changed: int = 0
@@ -78,6 +80,9 @@ class RunCounts:
 # Called with (files done, files in all) after each batch of any run in this process; the CLI's
 # progress bar is one. The numbers are always those of one run (see Progress).
 PROGRESS_LISTENERS: list[Callable[[int, int], None]] = []
+# Called with (pages fetched, pages in all) while a run fetches, between and during batches.
+FETCH_LISTENERS: list[Callable[[int, int], None]] = []
+FETCH_ARTIFACT_EVERY = 1.0  # seconds between two updates of the fetch progress artifact: each is an API call
 
 
 @dataclass(slots=True)
@@ -90,6 +95,9 @@ class Progress:
     total: int
     artifact_id: UUID
     done: int = 0
+    pages: int = 0  # pages to fetch, once fetching starts
+    fetch_artifact_id: UUID | None = None
+    fetch_updated_at: float = 0.0
 
     @classmethod
     def start(cls, total: int) -> Progress:
@@ -103,6 +111,21 @@ class Progress:
         for listener in PROGRESS_LISTENERS:
             listener(self.done, self.total)
 
+    def start_fetching(self, pages: int) -> None:
+        """Publish a second artifact, pages fetched, that moves while pages arrive."""
+        self.pages = pages
+        if pages:
+            self.fetch_artifact_id = create_progress_artifact(0.0, key=artifact_key("fetch-progress"), description="Pages fetched")
+
+    def fetched(self, pages_done: int) -> None:
+        """Count pages fetched (or refused) so far: tell every fetch listener, move the artifact now and then."""
+        for listener in FETCH_LISTENERS:
+            listener(pages_done, self.pages)
+        now = time.monotonic()
+        if self.fetch_artifact_id and (now - self.fetch_updated_at >= FETCH_ARTIFACT_EVERY or pages_done >= self.pages):
+            self.fetch_updated_at = now
+            update_progress_artifact(self.fetch_artifact_id, 100.0 * pages_done / max(self.pages, 1))
+
 
 def batches(files: list, size: int) -> Iterator[list]:
     """The run's files in batches of `size`, in order."""
@@ -114,6 +137,7 @@ def tallied_found(counts: RunCounts, found) -> RunCounts:
     """The counts with what discovery found and refused (paths that do not exist, folders with no articles)."""
     counts = copy.deepcopy(counts)
     counts.files_found = len(found.files)
+    counts.pages_found = len(found.urls)
     counts.add_rejects(found.rejects)
     return counts
 
@@ -124,10 +148,11 @@ def tallied(counts: RunCounts, triaged: Triage, tables: dict, rejects: list) -> 
     A new object: the run keeps the old one until the batch has committed."""
     counts = copy.deepcopy(counts)
     loaded = set(tables["dim_article"]["source"].to_list()) if "dim_article" in tables else set()
-    counts.documents_read += len(triaged.new) + len(triaged.changed) + len(triaged.unchanged)
+    unchanged = len(triaged.unchanged) + len(triaged.not_modified)
+    counts.documents_read += len(triaged.new) + len(triaged.changed) + unchanged
     counts.articles_new += sum(d.source in loaded for d in triaged.new)
     counts.articles_changed += sum(d.source in loaded for d in triaged.changed)
-    counts.articles_unchanged += len(triaged.unchanged)
+    counts.articles_unchanged += unchanged
     counts.add_rejects(rejects)
     counts.figures_loaded += tables["fact_figure"].height if "fact_figure" in tables else 0
     return counts
@@ -155,6 +180,7 @@ def summary_rows(counts: RunCounts) -> list[dict]:
     """The run as rows of (stage, measure, count), rejects by reason among them, in stage order; every count a count."""
     rows = [
         ("discover", "files found", counts.files_found),
+        ("discover", "pages found", counts.pages_found),
         ("discover", "paths refused", counts.paths_refused),
         ("acquire", "files refused before reading", counts.refused_before_reading),
         ("acquire", "documents read", counts.documents_read),

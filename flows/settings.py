@@ -28,6 +28,42 @@ PREFECT_DEFAULTS = {
 }
 
 
+USER_AGENT = "newsfacts/0.1 (figures from Chinese economic news; obeys robots.txt)"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPolicy:
+    """How politely and how long pages are fetched: the flow's `fetch_policy`, NEWSFACTS_FETCH_* variables.
+
+    Defaults are polite to one site (4 requests at once per host) and still keep 16 in flight over many.
+    """
+
+    concurrency: int = 16  # requests in flight over all hosts
+    per_host: int = 4  # requests in flight to one host
+    host_delay: float = 0.0  # seconds between the starts of two requests to one host (robots.txt Crawl-delay wins if longer)
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0  # between two chunks of a body
+    total_timeout: float = 60.0  # one attempt at one page, headers to last byte
+    max_redirects: int = 5
+    retries: int = 3  # further attempts after connection errors, timeouts, 429 and 5xx; none after other 4xx
+    backoff: float = 1.0  # seconds: retry n waits backoff * 2**n, jittered between half and all of it
+    max_retry_after: float = 60.0  # a 429's Retry-After up to this is waited; a longer one gives the page up
+    obey_robots: bool = True
+    user_agent: str = USER_AGENT
+    buffer: int = 1000  # pages fetched ahead of parsing, at most; with `concurrency` it bounds the bodies held
+
+    @classmethod
+    def from_env(cls, **overrides) -> FetchPolicy:
+        """NEWSFACTS_FETCH_CONCURRENCY=32, NEWSFACTS_FETCH_PER_HOST=2, ...; then `overrides` that are not None."""
+        values = {}
+        for name, default in ((f, getattr(cls(), f)) for f in cls.__dataclass_fields__):
+            raw = os.environ.get(f"NEWSFACTS_FETCH_{name.upper()}")
+            if raw is not None:
+                values[name] = raw.lower() in ("1", "true", "yes") if isinstance(default, bool) else type(default)(raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Everything a run needs to know, from flags first, then NEWSFACTS_* variables, then defaults."""
@@ -45,11 +81,15 @@ class Settings:
         )
 
 
-def prefect_environment(project_dir: Path | None = None) -> None:
+def prefect_environment(project_dir: Path | None = None, quiet: bool = False) -> None:
     """Set Prefect's defaults for this project before prefect is imported; the user's own values win.
 
     PREFECT_HOME goes to a project-local `.prefect` folder so runs do not write to ~/.prefect.
+    quiet: no Prefect log lines on the terminal (a failed task's 70-line traceback among them); the
+    run's log keeps them all (`prefect flow-run logs ID`), and the CLI says the reason in one line.
     """
+    if quiet:  # before the defaults, whose console level (WARNING) would otherwise win
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
     os.environ.setdefault("PREFECT_HOME", str((project_dir or Path.cwd()) / ".prefect"))

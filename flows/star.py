@@ -8,12 +8,14 @@ and metric.
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import datetime
 from urllib.parse import urlparse
 
 import polars as pl
 
 from flows.records import Article, Figure, Place, RawDocument, Reject
+from flows.similarity import text_signature
 
 
 def key(*parts: object) -> str:
@@ -46,6 +48,8 @@ def stg_articles(articles: list[Article]) -> pl.DataFrame:
             "is_mojibake": [a.is_mojibake for a in articles],
             "char_length": [len(a.original_text) for a in articles],
             "text_length": [len(a.text) for a in articles],
+            "canonical_article_id": [article_id_of(a.copy_of) if a.copy_of else None for a in articles],
+            "minhash": [text_signature(a.text) for a in articles],
         },
         schema=ARTICLE_COLUMNS,
     )
@@ -54,7 +58,8 @@ def stg_articles(articles: list[Article]) -> pl.DataFrame:
 ARTICLE_COLUMNS = {
     "article_id": pl.String, "source": pl.String, "document_id": pl.String, "title": pl.String,
     "published_date": pl.Date, "publisher": pl.String, "bylines": pl.List(pl.String), "script": pl.String,
-    "is_mojibake": pl.Boolean, "char_length": pl.Int32, "text_length": pl.Int32,
+    "is_mojibake": pl.Boolean, "char_length": pl.Int32, "text_length": pl.Int32, "canonical_article_id": pl.String,
+    "minhash": pl.List(pl.Int64),
 }
 
 
@@ -63,7 +68,7 @@ def stg_figures(articles: list[Article], figures: list[list[Figure]]) -> pl.Data
     rows = [
         (article_id_of(a.source), f.mention, f.sentence, float(f.value), f.unit, f.qualifier, f.is_change,
          f.metric, f.category, f.year, f.place.place_id if f.place else None, f.rule, f.start,
-         _in_spans(f.start, f.end, a.garbled_spans))
+         _in_spans(f.start, f.end, a.garbled_spans), f.sentence_start, f.sentence_end)
         for a, found in zip(articles, figures, strict=True)
         for f in found
     ]
@@ -79,8 +84,17 @@ FIGURE_COLUMNS = {
     "article_id": pl.String, "mention": pl.String, "sentence": pl.String, "value": pl.Float64,
     "unit": pl.String, "qualifier": pl.String, "is_change": pl.Boolean, "metric": pl.String,
     "category": pl.String, "year": pl.Int32, "place_id": pl.String, "rule": pl.String, "position": pl.Int32,
-    "is_garbled": pl.Boolean,
+    "is_garbled": pl.Boolean, "sentence_start": pl.Int32, "sentence_end": pl.Int32,
 }
+
+
+def withdrawn(documents: list[RawDocument], articles: pl.DataFrame, run_id: str, now: datetime) -> pl.DataFrame:
+    """Documents of the batch that gave no article: where an earlier version is loaded, it is withdrawn."""
+    loaded = set(articles["source"].to_list())
+    refused = {article_id_of(d.source): d.content_hash for d in documents if d.source not in loaded}
+    return pl.DataFrame({"article_id": list(refused), "document_id": list(refused.values())},
+                        schema={"article_id": pl.String, "document_id": pl.String}).with_columns(
+        run_id=pl.lit(run_id), loaded_at=pl.lit(now, dtype=pl.Datetime("us")))
 
 
 def raw_documents(documents: list[RawDocument], run_id: str, now: datetime) -> pl.DataFrame:
@@ -92,13 +106,19 @@ def raw_documents(documents: list[RawDocument], run_id: str, now: datetime) -> p
             "media_type": [d.media_type for d in documents],
             "content": [d.content for d in documents],
             "byte_length": [len(d.content) for d in documents],
+            "headers": [_headers_json(d) for d in documents],
         },
         schema={"document_id": pl.String, "source": pl.String, "media_type": pl.String, "content": pl.Binary,
-                "byte_length": pl.Int64},
+                "byte_length": pl.Int64, "headers": pl.String},
     )
     return frame.unique("document_id", keep="first", maintain_order=True).with_columns(
         run_id=pl.lit(run_id), acquired_at=pl.lit(now, dtype=pl.Datetime("us"))
-    )
+    ).select("document_id", "source", "media_type", "content", "byte_length", "run_id", "acquired_at", "headers")
+
+
+def _headers_json(document: RawDocument) -> str | None:
+    headers = document.hints.get("headers")
+    return None if headers is None else json.dumps(headers, ensure_ascii=False, sort_keys=True)
 
 
 def star_tables(articles: pl.DataFrame, figures: pl.DataFrame, run_id: str, now: datetime) -> dict[str, pl.DataFrame]:
@@ -140,7 +160,8 @@ def _fact_figure(figures: pl.DataFrame, dim_metric: pl.DataFrame, articles: pl.D
             run_id=pl.lit(run_id),
         )
         .select("figure_id", "article_id", "metric_id", "place_id", "date_id", "mention", "sentence", "value",
-                "unit", "qualifier", "is_change", "year", "rule", "position", "is_garbled", "run_id")
+                "unit", "qualifier", "is_change", "year", "rule", "position", "is_garbled", "sentence_start",
+                "sentence_end", "run_id")
     )
 
 

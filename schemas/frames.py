@@ -25,6 +25,8 @@ class StgArticle(pa.DataFrameModel):
     is_mojibake: bool
     char_length: pl.Int32 = pa.Field(ge=1)
     text_length: pl.Int32 = pa.Field(ge=0)
+    canonical_article_id: str = pa.Field(nullable=True)  # a byte-identical copy of that article: no figures
+    minhash: pl.List(pl.Int64)  # text signature for near-duplicates (flows/similarity.py)
 
     class Config:
         strict = True
@@ -53,6 +55,8 @@ class StgFigure(pa.DataFrameModel):
     rule: str
     position: pl.Int32 = pa.Field(ge=0)
     is_garbled: bool  # overlaps mojibake: do not trust the number
+    sentence_start: pl.Int32 = pa.Field(ge=0)  # the whole sentence in the normalised text (`sentence` is capped)
+    sentence_end: pl.Int32 = pa.Field(ge=0)
 
     class Config:
         strict = True

@@ -25,6 +25,7 @@ class RawDocument(pa.DataFrameModel):
     byte_length: pl.Int64 = pa.Field(ge=0)  # an empty file is kept too: its reject points at it
     run_id: str
     acquired_at: pl.Datetime
+    headers: str = pa.Field(nullable=True)  # JSON of a fetched page's response headers; null for files
 
     class Config:
         strict = True
@@ -108,6 +109,8 @@ class FactFigure(pa.DataFrameModel):
     rule: str
     position: pl.Int32 = pa.Field(ge=0)
     is_garbled: bool  # overlaps mojibake: do not trust the number
+    sentence_start: pl.Int32 = pa.Field(nullable=True, ge=0)  # null on rows loaded before the column existed
+    sentence_end: pl.Int32 = pa.Field(nullable=True, ge=0)
     run_id: str
 
     class Config:

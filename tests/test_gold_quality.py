@@ -29,7 +29,7 @@ FLOORS = {
     # zones from the text, townships, variants, years by scope, categories by structure: seeds 0.9863,
     # dev 0.9979 / 0.9184
     "seeds": {"f1": 1.0, "strict_f1": 0.986},
-    "dev": {"f1": 0.998, "strict_f1": 0.920},
+    "dev": {"f1": 0.998, "strict_f1": 0.924},
 }
 PROBES = Path(__file__).parent / "data"
 # Each round of probe articles (file-name prefix) at the level it reached, a ratchet as FLOORS are.
@@ -37,14 +37,17 @@ PROBES = Path(__file__).parent / "data"
 # tourism, land port, co-op..., 237 figures): 1.000/0.983 and 1.000/0.970 on their first gold; on the
 # gold relabelled to the revised guide (declines negative, 列 a count, areas other...) 0.983/0.926
 # and 0.938/0.829, then 1.000/0.977 and 1.000/0.945. Round r (15 articles: communiqués, budgets, customs,
-# ports, rail; 297 figures), first contact 0.864/0.687 (tests/data/first_contact.tsv), then 1.000/0.960.
+# ports, rail; 297 figures), first contact 0.864/0.687 (tests/data/first_contact.tsv), then 1.000/0.970.
 PROBE_BARS = {
     "p": {"f1": 1.0, "strict_f1": 1.0},
-    "q": {"f1": 1.0, "strict_f1": 0.974},
-    "r": {"f1": 1.0, "strict_f1": 0.959},
+    "q": {"f1": 1.0, "strict_f1": 0.978},
+    "r": {"f1": 1.0, "strict_f1": 0.969},
     # Round s (15: county work reports, autonomous prefectures, Hong Kong/Macau/Taiwan business news in
     # traditional script, east-west aid, development zones; 335 figures): first contact 0.993/0.809
     "s": {"f1": 1.0, "strict_f1": 0.970},
+    # Round t (15: signings, key projects, labour, lending, farming, tourism, energy, a quarterly release,
+    # border trade; 310 figures), the last round: first contact 0.995/0.853
+    "t": {"f1": 0.995, "strict_f1": 0.898},
 }
 
 pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="../shared not present")

@@ -6,6 +6,7 @@ that reads a result fetches it whole before the next one (DuckDB 2 requires it o
 
 from __future__ import annotations
 
+import json
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -89,16 +90,45 @@ def known_versions(db_path: str | Path, article_ids: list[str]) -> dict[str, str
     return dict(rows)
 
 
+def stored_headers(db_path: str | Path, article_ids: list[str]) -> dict[str, dict[str, str]]:
+    """article_id -> response headers of the version loaded, for the given articles that were fetched.
+
+    Only headers the article's own URL answered: a copy's bytes are stored once, under the first
+    source that had them, and another site's ETag or Last-Modified would mislead a conditional request.
+    """
+    if not article_ids or not Path(db_path).exists():
+        return {}
+    with connect(db_path) as con:
+        con.register("wanted", pl.DataFrame({"article_id": article_ids}).to_arrow())
+        rows = con.execute(
+            "select article_id, r.headers from dim_article join wanted using (article_id)"
+            " join raw_document r using (document_id) where r.headers is not null and r.source = dim_article.source"
+        ).fetchall()
+    return {article_id: json.loads(headers) for article_id, headers in rows}
+
+
+def canonical_sources(db_path: str | Path, document_ids: list[str]) -> dict[str, str]:
+    """document_id -> source of the article loaded with those bytes as its own (not a copy, not withdrawn)."""
+    if not document_ids or not Path(db_path).exists():
+        return {}
+    with connect(db_path) as con:
+        con.register("wanted", pl.DataFrame({"document_id": document_ids}).to_arrow())
+        rows = con.execute(
+            "select document_id, min(source) from dim_article join wanted using (document_id) "
+            "where canonical_article_id is null and not is_withdrawn group by document_id"
+        ).fetchall()
+    return dict(rows)
+
+
 def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame],
                run: tuple[str, dict[str, int]] | None = None) -> BatchCounts:
-    """Load one batch in one transaction: an article already present is replaced with its figures.
+    """Load one batch in one transaction: an article already present is replaced with its figures, and one
+    whose new version was refused (`withdrawn`: article_id, document_id) loses its figures and is marked.
 
     `run` (run id, counts so far) updates the run's etl_run row in the same transaction, so the row always
     counts exactly what the run has committed, even if the run fails at its next batch.
     """
     with connect(db_path) as con, _transaction(con):
-        if run is not None:
-            _set_counts(con, *run)
         for name in BATCH_TABLES:
             frame = tables.get(name)
             if frame is None or frame.is_empty():
@@ -108,9 +138,52 @@ def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame],
                 con.execute("delete from fact_figure where article_id in (select article_id from stg_dim_article)")
                 con.execute("delete from dim_article where article_id in (select article_id from stg_dim_article)")
             con.execute(f"insert or ignore into {name} by name select * from stg_{name}")
-    return BatchCounts(
-        articles=_height(tables, "dim_article"), figures=_height(tables, "fact_figure"), rejects=_height(tables, "rejects")
-    )
+        if _height(tables, "dim_article"):
+            _link_near_duplicates(con)
+        _withdraw(con, tables.get("withdrawn"))
+        figures = _figures_kept(con, tables)
+        if run is not None:  # figures a near-duplicate link took out were never loaded: the row counts those kept
+            run_id, counts = run
+            taken_out = _height(tables, "fact_figure") - figures
+            _set_counts(con, run_id, {**counts, "figures_loaded": counts.get("figures_loaded", 0) - taken_out})
+    return BatchCounts(articles=_height(tables, "dim_article"), figures=figures, rejects=_height(tables, "rejects"))
+
+
+def _figures_kept(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> int:
+    """The batch's figures still in fact_figure once its near-duplicates are linked."""
+    if not _height(tables, "fact_figure") or not _height(tables, "dim_article"):
+        return _height(tables, "fact_figure")
+    return con.execute("select count(*) from fact_figure where article_id in (select article_id from stg_dim_article)"
+                       ).fetchall()[0][0]
+
+
+def _link_near_duplicates(con: duckdb.DuckDBPyConnection) -> None:
+    """Articles of the batch restating an earlier one (warehouse/dml/near_duplicates.sql) become its
+    copies: linked to it, their figures out of fact_figure, so sums count each figure once."""
+    rows = con.execute(files("warehouse").joinpath("dml", "near_duplicates.sql").read_text(encoding="utf-8")).fetchall()
+    if not rows:
+        return
+    linked = pl.DataFrame(rows, schema={"article_id": pl.String, "canonical_article_id": pl.String}, orient="row")
+    con.register("stg_linked", linked.to_arrow())
+    con.execute("delete from fact_figure where article_id in (select article_id from stg_linked)")
+    con.execute("""
+        update dim_article set canonical_article_id = l.canonical_article_id, figure_count = 0
+        from stg_linked l where dim_article.article_id = l.article_id
+    """)
+
+
+def _withdraw(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame | None) -> None:
+    """Figures of articles whose latest version was refused leave fact_figure; the article row stays,
+    marked, pointing at the refused version (so a rerun finds it unchanged). History stays in raw_document."""
+    if frame is None or frame.is_empty():
+        return
+    con.register("stg_withdrawn", frame.to_arrow())
+    con.execute("delete from fact_figure where article_id in (select article_id from stg_withdrawn)")
+    con.execute("""
+        update dim_article set is_withdrawn = true, document_id = w.document_id, figure_count = 0,
+               run_id = w.run_id, loaded_at = w.loaded_at
+        from stg_withdrawn w where dim_article.article_id = w.article_id
+    """)
 
 
 def _height(tables: dict[str, pl.DataFrame], name: str) -> int:
@@ -118,19 +191,35 @@ def _height(tables: dict[str, pl.DataFrame], name: str) -> int:
     return 0 if frame is None else frame.height
 
 
-def start_run(db_path: str | Path, run_id: str, flow_name: str, inputs: list[str], now: datetime) -> None:
-    """Record a run as running; a retried run with the same id starts its row afresh."""
+def start_run(db_path: str | Path, run_id: str, flow_name: str, inputs: list[str], now: datetime,
+              pid: int | None = None, host: str | None = None) -> None:
+    """Record a run as running in process pid on host; a retried run with the same id starts its row afresh."""
     with connect(db_path) as con:
         con.execute("delete from etl_run where run_id = ?", [run_id])
         con.execute(
-            "insert into etl_run (run_id, flow_name, inputs, status, started_at) values (?, ?, ?, 'running', ?)",
-            [run_id, flow_name, inputs, now],
+            "insert into etl_run (run_id, flow_name, inputs, status, started_at, pid, host) "
+            "values (?, ?, ?, 'running', ?, ?, ?)",
+            [run_id, flow_name, inputs, now, pid, host],
         )
 
 
 def _set_counts(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int]) -> None:
     assignments = ", ".join(f"{column} = ?" for column in counts)
     con.execute(f"update etl_run set {assignments} where run_id = ?", [*counts.values(), run_id])
+
+
+def running_runs(db_path: str | Path) -> list[tuple[str, int | None, str | None, datetime]]:
+    """(run_id, pid, host, started_at) of the runs recorded as running."""
+    with connect(db_path) as con:
+        return con.execute("select run_id, pid, host, started_at from etl_run where status = 'running'").fetchall()
+
+
+def mark_abandoned(db_path: str | Path, run_ids: list[str], now: datetime) -> None:
+    """Runs whose process died without closing their row (kill -9, a lost machine)."""
+    if run_ids:
+        with connect(db_path) as con:
+            con.execute("update etl_run set status = 'abandoned', finished_at = ? where run_id in (select unnest(?))",
+                        [now, run_ids])
 
 
 def finish_run(db_path: str | Path, run_id: str, status: str, counts: dict[str, int], now: datetime) -> None:

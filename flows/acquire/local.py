@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,64 +22,165 @@ MEDIA_TYPES = {
 
 
 
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One line of a JSON Lines file, read on its own: a large file streams through batches as a
+    folder's files do, and one bad line costs one reject."""
+
+    path: Path
+    line: int  # 1-based, as editors count
+    start: int  # the line's bytes in the file: [start, end)
+    end: int
+
+    @property
+    def where(self) -> str:
+        return f"{source_of(self.path)}#{self.line}"
+
+
 @dataclass(slots=True)
 class Discovery:
-    """What a set of paths holds: the article files, and a reject for each path that gave none."""
+    """What a run's sources hold: article files, JSON Lines records and URLs, and a reject for each source skipped."""
 
-    files: list[Path] = field(default_factory=list)
+    files: list[Path | Record] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)  # article URLs to fetch (flows/acquire/sources.py)
     rejects: list[Reject] = field(default_factory=list)
 
 
 def discover(paths: list[str]) -> Discovery:
-    """Expand files and folders (recursively) into article files, sorted and without repeats."""
+    """Expand files and folders (recursively) into article files, sorted and without repeats; a
+    symlink counts as the file it points to. A JSON Lines file becomes one item per record."""
     found = Discovery()
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw).expanduser().resolve()
         if not path.exists():
-            found.rejects.append(Reject("discover", str(path), "not_found", f"no such file or folder: {raw}"))
+            found.rejects.append(Reject("discover", source_of(path), "not_found", f"no such file or folder: {source_of(Path(raw))}"))
             continue
-        candidates = [path] if path.is_file() else sorted(_article_files(path))
+        candidates = [path] if path.is_file() else sorted(_article_files(path, found.rejects))
         if not candidates:
             kinds = ", ".join(MEDIA_TYPES)
-            found.rejects.append(Reject("discover", str(path), "no_articles", f"no article files ({kinds}) under {raw}"))
+            found.rejects.append(Reject("discover", source_of(path), "no_articles",
+                                        f"no article files ({kinds}) under {source_of(Path(raw))}"))
         for candidate in candidates:
             if candidate not in seen:
                 seen.add(candidate)
-                found.files.append(candidate)
+                found.files += _json_lines(candidate, found.rejects) if _is_json_lines(candidate) else [candidate]
     return found
 
 
-def _article_files(folder: Path):
-    for path in folder.rglob("*"):
-        if path.suffix.lower() in MEDIA_TYPES and path.is_file() and not path.name.startswith("."):
-            yield path
+def source_of(path: Path) -> str:
+    """A path as the text stored in `source`: bytes of the name that are not UTF-8 kept as escapes
+    (b"bad\\xffname.txt" -> "bad\\\\xffname.txt"), since the warehouse stores text, not bytes."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # the file system gave undecodable bytes as surrogates
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return text
 
 
-def read_documents(files: list[Path], max_bytes: int) -> tuple[list[RawDocument], list[Reject]]:
-    """Read each file's bytes; a JSON or JSON Lines file gives one document per record."""
+def _article_files(folder: Path, rejects: list[Reject]):
+    """Article files under folder (symlinked folders followed), each as the real file it is; a folder
+    that cannot be listed is a reject."""
+    def refuse(error: OSError) -> None:
+        where = source_of(Path(error.filename)) if error.filename else source_of(folder)
+        rejects.append(Reject("discover", where, "unreadable_folder", f"folder skipped: {error.strerror or error}"))
+
+    walked: set[str] = set()
+    for root, folders, names in os.walk(folder, onerror=refuse, followlinks=True):
+        walked.add(os.path.realpath(root))
+        # a symlinked folder is followed once: not again where it leads back into the tree (a loop)
+        folders[:] = [f for f in folders if os.path.realpath(os.path.join(root, f)) not in walked]
+        for name in names:
+            path = Path(root, name)
+            if path.suffix.lower() in MEDIA_TYPES and not name.startswith(".") and path.is_file():
+                yield path.resolve()
+
+
+def _is_json_lines(path: Path) -> bool:
+    return MEDIA_TYPES.get(path.suffix.lower()) == "application/jsonl"
+
+
+def _json_lines(path: Path, rejects: list[Reject], chunk_size: int = 1 << 20) -> list[Record]:
+    """The non-blank lines of a JSON Lines file as Records, the file read in 1 MB chunks."""
+    records: list[Record] = []
+    try:
+        with path.open("rb") as stream:
+            line, start, offset, blank = 1, 0, 0, True
+            while chunk := stream.read(chunk_size):
+                at = 0
+                while (newline := chunk.find(b"\n", at)) >= 0:
+                    blank = blank and not chunk[at:newline].strip()
+                    if not blank:
+                        records.append(Record(path, line, start, offset + newline))
+                    line, start, blank, at = line + 1, offset + newline + 1, True, newline + 1
+                blank = blank and not chunk[at:].strip()
+                offset += len(chunk)
+            if not blank:
+                records.append(Record(path, line, start, offset))
+    except OSError as exc:
+        rejects.append(Reject("discover", source_of(path), "unreadable", f"cannot read {source_of(path)}: {exc.strerror or exc}"))
+    return records
+
+
+def read_documents(files: list[Path | Record], max_bytes: int) -> tuple[list[RawDocument], list[Reject]]:
+    """Read each file's bytes; a JSON file gives one document per record, a JSON Lines record one document.
+
+    The size limit is one article's: a JSON Lines record is measured alone, not its file.
+    """
     documents: list[RawDocument] = []
     rejects: list[Reject] = []
-    for path in files:
-        source = str(path)
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                rejects.append(Reject("acquire", source, "too_large",
-                                      f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit for one article"))
-                continue
-            content = path.read_bytes()
-        except OSError as exc:
-            rejects.append(Reject("acquire", source, "unreadable", f"cannot read {source}: {exc.strerror or exc}"))
-            continue
-        media_type = MEDIA_TYPES.get(path.suffix.lower(), "text/plain")
-        if media_type.startswith("application/json"):
-            documents_of_file, rejects_of_file = split_json(source, content, media_type)
-            documents += documents_of_file
-            rejects += rejects_of_file
+    for item in files:
+        if isinstance(item, Record):
+            found, refused = _read_record(item, max_bytes)
         else:
-            documents.append(make_document(source, content, media_type))
+            found, refused = _read_file(item, max_bytes)
+        documents += found
+        rejects += refused
     return documents, rejects
+
+
+def _read_file(path: Path, max_bytes: int) -> tuple[list[RawDocument], list[Reject]]:
+    source = source_of(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes and not _is_json_lines(path):
+            return [], [_too_large(source, size, max_bytes)]
+        content = path.read_bytes()
+    except OSError as exc:
+        return [], [Reject("acquire", source, "unreadable", f"cannot read {source}: {exc.strerror or exc}")]
+    media_type = MEDIA_TYPES.get(path.suffix.lower(), "text/plain")
+    if media_type == "application/jsonl":  # named directly to read_documents, not through discover
+        documents, rejects = [], []
+        for record in _json_lines(path, rejects):
+            found, refused = _record_documents(record, content[record.start:record.end], max_bytes)
+            documents += found
+            rejects += refused
+        return documents, rejects
+    if media_type.startswith("application/json"):
+        return split_json(source, content, media_type)
+    return [make_document(source, content, media_type)], []
+
+
+def _read_record(record: Record, max_bytes: int) -> tuple[list[RawDocument], list[Reject]]:
+    try:
+        with record.path.open("rb") as stream:
+            stream.seek(record.start)
+            line = stream.read(min(record.end - record.start, max_bytes + 1))
+    except OSError as exc:
+        return [], [Reject("acquire", record.where, "unreadable", f"cannot read {record.where}: {exc.strerror or exc}")]
+    return _record_documents(record, line, max_bytes)
+
+
+def _record_documents(record: Record, line: bytes, max_bytes: int) -> tuple[list[RawDocument], list[Reject]]:
+    size = record.end - record.start
+    if size > max_bytes:
+        return [], [_too_large(record.where, size, max_bytes)]
+    return split_json(record.where, line, "application/json-record")  # one record, even a list
+
+
+def _too_large(source: str, size: int, max_bytes: int) -> Reject:
+    return Reject("acquire", source, "too_large", f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit for one article")
 
 
 def make_document(source: str, content: bytes, media_type: str, hints: dict | None = None) -> RawDocument:
@@ -86,18 +188,14 @@ def make_document(source: str, content: bytes, media_type: str, hints: dict | No
 
 
 def split_json(source: str, content: bytes, media_type: str) -> tuple[list[RawDocument], list[Reject]]:
-    """JSON array/object or JSON Lines -> one document per record, the record's JSON kept as its bytes."""
+    """A JSON array or object (or one JSON Lines record) -> one document per record, the record's JSON
+    kept as its bytes. A JSON Lines file goes line by line through discover's Records instead."""
     try:
-        text = content.decode("utf-8-sig")
-        if media_type == "application/jsonl":
-            lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
-            records = [(f"{source}#{n}", json.loads(line)) for n, line in lines]
-        else:
-            data = json.loads(text)
-            items = data if isinstance(data, list) else [data]
-            records = [(f"{source}#{n}" if len(items) > 1 else source, item) for n, item in enumerate(items, 1)]
+        data = json.loads(content.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return [], [Reject("acquire", source, "bad_json", f"not valid UTF-8 JSON: {exc}")]
+    items = data if isinstance(data, list) and media_type != "application/json-record" else [data]
+    records = [(f"{source}#{n}" if len(items) > 1 else source, item) for n, item in enumerate(items, 1)]
     documents = [
         make_document(_record_source(where, record), json.dumps(record, ensure_ascii=False).encode("utf-8"),
                       "application/json")

@@ -22,6 +22,11 @@ from flows.extract.years import YearFlow, time_words
 from flows.records import Article, Figure, Place
 from flows.rules import metrics as mr
 
+# A figure keeps this much of its sentence (offsets keep the rest); a news sentence is rarely longer.
+SENTENCE_CAP = 400
+# How far after a figure its sentence is searched for what it measures (251.7亿美元，这是...贸易额):
+# slicing the whole rest of the sentence per figure made extraction quadratic in a paragraph.
+REST_WINDOW = 1000
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 _CONTINUES = re.compile(r"\s*(?:其中|其中，)")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?”」]*")
@@ -66,6 +71,7 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
             continue
         sentence, inside = sent[0], mentions[first_mention:i]
         stripped = sentence.strip()
+        stripped_at = s + len(sentence) - len(sentence.lstrip())
         # Sentences without figures hand on their last place too; spots start inside sentences only.
         carried_place = last_place(spots, placed, s, carried_place)
         offsets = [m.start - s for m in inside]
@@ -86,14 +92,14 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
                 clause = left_context(sentence, mention.start - s, floor)
                 left = _without_subject_place(clause, mention.start, spots)
                 right = right_context(sentence, mention.end - s)
-                rest = sentence[mention.end - s:]
+                rest = sentence[mention.end - s:mention.end - s + REST_WINDOW]
                 listed = floor > 0 and not _CLAUSE_BREAK.search(sentence, floor, mention.start - s)
                 before = sentence[floor:mention.start - s - len(clause)]  # the clauses since the last figure
                 metric, category = metric_and_category(left, right, rest, mention.unit, previous, listed,
                                                        before, carried=floor == 0, classifier=text[mention.end - 1])
             place = respective[mention.start] if mention.start in respective else \
                 figure_place(spots, s, mention.start, carried_place)[0]
-            figures.append(_figure(text, stripped, mention, metric, category, year, place))
+            figures.append(_figure(text, stripped, stripped_at, mention, metric, category, year, place))
             previous, floor = (metric, category), mention.end - s
             last_metric = previous
             done.append(previous)
@@ -155,10 +161,27 @@ def _without_subject_place(left: str, end: int, spots: Spots) -> str:
     return left
 
 
-def _figure(text, sentence, m: Mention, metric, category, year, place) -> Figure:
-    """sentence: stripped already, once for all its figures."""
+def _figure(text, sentence, sentence_at, m: Mention, metric, category, year, place) -> Figure:
+    """sentence: stripped already, once for all its figures, starting at offset sentence_at of text.
+
+    The figure keeps at most SENTENCE_CAP characters of it around the mention, and the whole
+    sentence's offsets: one stored copy of a 200,000-character sentence per figure grew a run's
+    memory with the square of the paragraph.
+    """
     # Positional, in Figure's field order (mention, sentence, value, unit, qualifier, is_change,
-    # metric, category, year, place, rule, start, end): a third cheaper than keywords, ~20 a page
+    # metric, category, year, place, rule, start, end, sentence_start, sentence_end): a third
+    # cheaper than keywords, ~20 a page
     start, end = m.start, m.end
+    sentence_end = sentence_at + len(sentence)
+    if len(sentence) > SENTENCE_CAP:
+        sentence = _window(text, sentence_at, sentence_end, start, end)
     return Figure(text[start:end], sentence, m.value, m.unit, m.qualifier, m.is_change, metric, category,
-                  year, place, m.rule, start, end)
+                  year, place, m.rule, start, end, sentence_at, sentence_end)
+
+
+def _window(text: str, begin: int, finish: int, start: int, end: int) -> str:
+    """SENTENCE_CAP characters of text[begin:finish] centred on the mention [start, end), an ellipsis
+    where it is cut: …协议资金96.35亿元，同比增长12.5%…"""
+    left = max(begin, min(start - (SENTENCE_CAP - (end - start)) // 2, finish - SENTENCE_CAP))
+    right = min(finish, left + SENTENCE_CAP)
+    return ("…" if left > begin else "") + text[left:right] + ("…" if right < finish else "")

@@ -40,6 +40,10 @@ class Gazetteer:
     # Short names kept out of the automaton as common words, with the places they would name:
     # 万年 -> 万年县. Found only before a zone's suffix (万年高新技术产业园区), see places.py.
     common_shorts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Indexes in words of zone suffixes (开发区, 综保区, 港): found in the same pass as the names, so a
+    # suffix inside a name (浦东新区, 洋浦经济开发区, 连云港) is never seen apart from it.
+    suffixes: frozenset[int] = frozenset()
+    country_regions: frozenset[str] = frozenset()  # aliases of regions spanning provinces: 三峡库区
     _lineages: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def lineage(self, place_id: str) -> tuple[str, ...]:
@@ -69,11 +73,17 @@ def build_gazetteer() -> Gazetteer:
                      parent_place.province)
         places[zone.place_id] = by_name[name] = zone
         names += [(alias, zone.place_id, "zone") for alias in _dash_variants((name, *aliases))]
-    words = sorted({*(alias for alias, _, _ in names), *rules.BLOCKERS, *rules.REGION_BLOCKERS})
+    suffixes = {written for written, _, _ in rules.ZONE_SUFFIXES}
+    words = sorted({*(alias for alias, _, _ in names), *rules.BLOCKERS, *rules.REGION_BLOCKERS, *suffixes})
     # The DFA takes ~30 ms more to build than the default NFA and searches a third faster.
     automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
                                            implementation=ahocorasick_rs.Implementation.DFA)
-    return Gazetteer(places, _alias_table(names, places), words, automaton, common_shorts=common_shorts)
+    table = _alias_table(names, places)
+    suffix_ids = frozenset(i for i, word in enumerate(words) if word in suffixes and word not in table)
+    country_regions = frozenset(alias for alias, entry in table.items()
+                                if any(places[place_id].parent_id == COUNTRY.place_id for place_id in entry.place_ids))
+    return Gazetteer(places, table, words, automaton, common_shorts=common_shorts, suffixes=suffix_ids,
+                     country_regions=country_regions)
 
 
 def short_name(place: Place) -> str:

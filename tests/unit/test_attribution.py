@@ -360,3 +360,36 @@ def test_each_respectively_run_of_a_sentence_pairs_with_the_same_list():
 def test_a_government_acting_is_no_place_of_the_figure():
     text = "前海深港现代服务业合作区发布数据。经香港特区政府推荐的入驻项目累计达到43个。"
     assert figures(text)["43个"].place.name == "前海深港现代服务业合作区"
+
+
+def test_a_company_name_runs_on_no_verb():
+    # 园区 is the subject of 现有: the company after the verb does not swallow it as part of its name
+    text = "德宏州发布数据。瑞丽边合区现有某某纺织有限公司等入驻企业128家。"
+    assert figures(text)["128家"].place.name == "瑞丽边境经济合作区"
+
+
+def test_a_list_spanning_provinces_says_where_not_whose():
+    # 在浙江、广东、上海等地: where the stations are; the prefecture before the list is the subject
+    text = "楚雄州劳务输出成效明显\n今年以来，全州在浙江、广东、上海等地设立劳务工作站9个。"
+    assert figures(text, title="楚雄州劳务输出成效明显")["9个"].place.name == "楚雄彝族自治州"
+
+
+def test_an_event_abroad_is_its_hosts():
+    # the venue may be a long name (在香港湾仔会展中心举行), a co-organiser is no host, an office's seat
+    # (驻香港) no subject: the signing's figures are the host city's
+    text = ("6月12日，遂宁市投资推介会在香港湾仔会展中心举行。推介会由遂宁市人民政府主办，"
+            "四川省人民政府驻香港联络处协办。推介会现场共签约项目18个。")
+    assert figures(text)["18个"].place.name == "遂宁市"
+
+
+def test_where_migrant_workers_work_is_not_whose_they_are():
+    text = "毕节市外出务工劳动力达186万人，其中在浙江省务工41.2万人。"
+    assert figures(text)["41.2万人"].place.name == "毕节市"
+
+
+def test_a_partnership_with_yu_is_no_list():
+    # 与 joins partners, not a list: the figure is the province that opens the sentence
+    assert figures("江苏省商务厅发布数据。2024年，陕西省与江苏省合作共建园区38个。")["38个"].place.name == "陕西省"
+    # 和 joins a two-place respectively-list
+    figs = figures("2023年，玉溪市和曲靖市分别完成投资120亿元、98亿元。")
+    assert (figs["120亿元"].place.name, figs["98亿元"].place.name) == ("玉溪市", "曲靖市")

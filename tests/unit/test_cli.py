@@ -83,3 +83,8 @@ def test_sql_while_another_process_writes_says_a_load_may_be_running(loaded, cap
     finally:
         writer.kill()
         writer.wait()
+
+
+def test_run_with_no_source_at_all_says_what_to_give(capsys):
+    assert main(["run"]) == 2
+    assert "give a file, folder or URL, or --urls FILE" in capsys.readouterr().err

@@ -101,3 +101,69 @@ def test_html_keeps_paragraphs_apart_and_the_dateline_that_precise_extraction_dr
     lines = text.splitlines()
     assert "2024-02-20 10:05:33 来源：某某日报" in lines  # the page's dateline, not the script's date
     assert any(line.startswith("其中") for line in lines)  # paragraphs stay lines of their own
+
+
+PAGE = '<html><head>{meta}<title>t</title></head><body><p>{text}</p></body></html>'
+NAMES = "2023年，朱镕基题写的校名与校训同在。"  # 镕 is in GBK, not in GB2312
+
+
+@pytest.mark.parametrize(
+    "content, declared, expected",
+    [
+        # a header charset decides between GBK and Big5, which detection on a short text can mix up
+        (SENTENCE.encode("gbk"), "gbk", SENTENCE),
+        (TRADITIONAL.encode("big5"), "big5", TRADITIONAL),
+        # gb2312 is read as gb18030, so a GBK-only character declared as gb2312 survives
+        (NAMES[:12].encode("gbk"), "gb2312", NAMES[:12]),
+        # big5 is read as big5hkscs: a Hong Kong character under a plain big5 label survives
+        ("嘅".encode("big5hkscs") + TRADITIONAL.encode("big5"), "big5", "嘅" + TRADITIONAL),  # 嘅: HKSCS, not Big5
+        # x-gbk: a label browsers know and Python does not
+        (SENTENCE.encode("gbk"), "x-gbk", SENTENCE),
+        # a GBK page that says UTF-8: the declaration is wrong, detection finds GBK
+        (SENTENCE.encode("gbk") * 3, "utf-8", SENTENCE * 3),
+        # valid UTF-8 under a stale gb2312 label is UTF-8
+        (SENTENCE.encode("utf-8"), "gb2312", SENTENCE),
+    ],
+)
+def test_a_declared_charset_is_used_when_the_bytes_decode_under_it(content, declared, expected):
+    assert decode_bytes(content, declared) == expected
+
+
+@pytest.mark.parametrize("meta", ['<meta charset="gbk">', '<meta http-equiv="Content-Type" content="text/html; charset=GB2312">'])
+def test_a_meta_charset_is_read_from_the_page(meta):
+    content = PAGE.format(meta=meta, text=NAMES[:12]).encode("gb18030")
+    assert NAMES[:12] in decode_bytes(content)
+
+
+def test_the_http_header_charset_of_a_fetched_page_is_used():
+    content = PAGE.format(meta="", text=TRADITIONAL).encode("big5")
+    document = make_document("https://a.cn/x.html", content, "text/html",
+                             {"headers": {"content-type": "text/html; charset=Big5"}})
+    text, _ = document_text(document)
+    assert "總投資73.9億元" in text
+
+
+@pytest.mark.parametrize("content", [
+    "签约项目15个，协议资金96.35亿元。".encode() + b"\xff" + "同比增长12.5%。".encode(),  # one invalid byte
+    "签约项目15个，协议资金96.35亿元。".encode()[:-1],  # the last character cut off
+    # GBK with a dangling lead byte (long enough for detection to know GBK)
+    "签约项目15个，协议资金96.35亿元。今年以来，全区经济运行总体平稳，重点项目建设加快推进。".encode("gbk") * 4 + b"\x81",
+])
+def test_a_few_undecodable_bytes_are_replaced_and_the_text_kept(content):
+    text = decode_bytes(content)
+    assert "签约项目15个" in text and "\ufffd" in text  # U+FFFD, which normalize flags as garbled
+
+
+def test_text_that_is_mostly_undecodable_is_refused():
+    with pytest.raises(DecodeError) as refused:
+        decode_bytes("签约".encode() + bytes(range(0x80, 0x100)) * 3)
+    assert refused.value.reason == "undecodable"
+
+
+@pytest.mark.parametrize("text, encoding, declared", [
+    (SENTENCE * 4, "gbk", "gbk"),  # a declared GBK page with a dangling lead byte
+    (TRADITIONAL * 4, "big5", "big5"),
+])
+def test_a_declared_page_with_a_stray_byte_is_read_with_replacement_not_refused(text, encoding, declared):
+    decoded = decode_bytes(text.encode(encoding) + b"\x81", declared)
+    assert decoded.startswith(text) and decoded.endswith("\ufffd")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.parse.normalize import detect_script, garbled_spans, is_furniture, normalize
+from flows.parse.normalize import detect_script, fold_variants, garbled_spans, is_furniture, normalize
 
 
 def test_traditional_becomes_simplified_and_pinyin_debris_goes():
@@ -119,3 +119,9 @@ def test_furniture_start_rules_pass_the_first_character_gate(line):
     # Lines in the middle of a page are tested against FURNITURE_START only when their first
     # character can open one of its rules (FURNITURE_FIRST): each rule's opening must be there.
     assert is_furniture(line, at_edge=False)
+
+
+def test_variant_characters_fold_one_for_one():
+    # 陜 (U+965C) is no t2s input; a compatibility ideograph (U+F9D3 陸) folds to its unified form first
+    assert fold_variants("陜西甯夏靑海") == "陕西宁夏青海"
+    assert normalize("\uf9d3路口岸").text == "陆路口岸"

@@ -186,6 +186,7 @@ def test_generic_zone_words_are_no_places(text):
     ("云南重点园区实现营收", "云南省"),  # 重点: a generic word
     ("山东再添国家级经济技术开发区", "山东省"),  # 再, 国家级
     ("上海对口支援三峡库区", "上海市"),  # 对: the stem would swallow a clause
+    ("云南省级开发区营收增长", "云南省"), ("昆明市属园区新增企业", "昆明市"),  # 级, 属: a rank, no name
 ])
 def test_a_phrase_between_division_and_suffix_is_no_zone_name(text, place):
     assert [m.place.name for m in find_places(text)][0] == place
@@ -236,7 +237,7 @@ def test_townships_named_like_a_division_are_not_the_division(text, kept):
 # Variant characters are folded before the gazetteer (PL-VARIANT), one for one
 @pytest.mark.parametrize(("raw", "place"), [
     ("陜西省今年新设外资企业120家。", "陕西省"), ("甯夏回族自治区共建园区8个。", "宁夏回族自治区"),
-    ("浙江甯波舟山港吞吐量", "宁波市"), ("靑海省光伏装机增长", "青海省"), ("黒龙江省对俄贸易", "黑龙江省"),
+    ("浙江甯波市外贸增长", "宁波市"), ("靑海省光伏装机增长", "青海省"), ("黒龙江省对俄贸易", "黑龙江省"),
 ])
 def test_variant_characters_are_folded_before_the_gazetteer(raw, place):
     text = normalize(raw).text
@@ -256,6 +257,7 @@ def test_a_place_in_brackets_inside_a_company_name_is_part_of_the_name(text, kep
     ("据悉,临空经开区上半年新签约项目17个,襄阳市", "临空经济技术开发区", "420600"),  # under the division named most
     ("今年以来，青山新区新增市场主体900户。", "青山新区", "CN"),  # no division named: under the country
     ("在白马综保区,进出口额增长", "白马综合保税区", "CN"),
+    ("今年以来,孟定口岸进出口货物12万吨,临沧市", "孟定口岸", "530900"),  # a town's port
 ])
 def test_a_two_character_name_before_a_suffix_only_zones_bear_is_a_zone_on_its_own(text, name, parent):
     assert [(m.place.name, m.place.parent_id) for m in find_places(text) if m.place.level == "zone"] == [(name, parent)]
@@ -263,6 +265,7 @@ def test_a_two_character_name_before_a_suffix_only_zones_bear_is_a_zone_on_its_o
 
 @pytest.mark.parametrize("text", [
     "再加上综保区的政策红利", "国家级经开区考核排名", "全国自贸片区", "打造美丽和谐高新区", "园区总数达到12个",
+    "经陆路口岸进出口", "今年增设口岸2个", "南部口岸货运量",
 ])
 def test_a_free_name_needs_a_boundary_before_it_and_no_generic_word(text):
     assert find_places(text) == []
@@ -272,3 +275,17 @@ def test_a_taiwanese_investment_zone_is_a_zone_under_its_city():
     # 台商投资区 is a kind of zone as 高新区 is: its figures are the zone's, under the city named before it
     (mention,) = [m for m in find_places("泉州台商投资区今年新引进项目21个。") if m.place.level == "zone"]
     assert "台商投资区" in mention.place.name and mention.place.province == "福建省"
+
+
+def test_a_stem_learnt_later_names_the_zone_in_a_title_before_it():
+    # The headline names the park alone; the body names it after its county
+    found = find_places("白石湖工业园区新增企业12家\n今年,伊吾县白石湖工业园区新增企业12家。")
+    assert [m.surface for m in found] == ["白石湖工业园区", "伊吾县白石湖工业园区"]
+    assert found[0].place == found[1].place
+
+
+def test_a_zone_named_after_two_places_side_by_side_lies_under_the_first():
+    found = find_places("厦门漳州港完成集装箱吞吐量。")
+    assert [(m.surface, m.place.name, m.place.parent_id) for m in found] == [("厦门漳州港", "厦门漳州港", "350200")]
+    # A province before its city is no second place of the name: 湖北 stays apart
+    assert [m.surface for m in find_places("湖北宜昌港吞吐量增长")] == ["湖北", "宜昌港"]

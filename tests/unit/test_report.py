@@ -19,5 +19,5 @@ def test_summary_lists_each_stage_and_each_reject_reason():
 
 
 def test_etl_run_columns_leave_out_the_reasons():
-    assert set(RunCounts().columns()) == {"files_found", "documents_read", "articles_new", "articles_changed",
+    assert set(RunCounts().columns()) == {"files_found", "pages_found", "documents_read", "articles_new", "articles_changed",
                                           "articles_unchanged", "rejected", "figures_loaded"}

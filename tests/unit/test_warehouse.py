@@ -135,3 +135,12 @@ def test_a_zone_found_in_the_text_reaches_dim_place_and_the_facts_view(db):
     assert run_query(db, "select place, province from facts")[1] == [("马鞍山慈湖高新技术产业开发区", "安徽省")]
     parent = run_query(db, f"select parent_id, level from dim_place where place_id = '{zone.place_id}'")[1]
     assert parent == [("340500", "zone")]
+
+
+def test_a_file_from_before_fetching_gets_the_headers_and_pages_found_columns(loaded, places):
+    # raw_document.headers (a fetched page's response headers) and etl_run.pages_found came with issue 8
+    older(loaded, "alter table raw_document drop column headers", "alter table etl_run drop column pages_found")
+    load.ensure_schema(loaded, places)
+    assert migrations(loaded) == [("etl_run", "pages_found"), ("raw_document", "headers")]
+    assert run_query(loaded, "select count(*), count(headers) from raw_document")[1] == [(1, 0)]  # a file's: null
+    assert load.stored_headers(loaded, [row[0] for row in run_query(loaded, "select article_id from dim_article")[1]]) == {}

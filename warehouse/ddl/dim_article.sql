@@ -13,6 +13,9 @@ create table if not exists dim_article (
     char_length     integer not null,      -- characters of the decoded text
     text_length     integer not null,      -- characters after normalisation
     figure_count    integer not null,
+    canonical_article_id varchar,          -- a byte-identical copy: the article whose figures count; null otherwise
+    is_withdrawn    boolean not null default false,  -- its latest version was refused: no figures in facts
+    minhash         bigint[],              -- 64 MinHash values of its text: near-duplicates (flows/similarity.py)
     run_id          varchar not null,      -- etl_run that loaded this version
     loaded_at       timestamp not null
 );

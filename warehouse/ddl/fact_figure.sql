@@ -6,7 +6,7 @@ create table if not exists fact_figure (
     place_id        varchar,               -- -> dim_place; null where no place is fixed
     date_id         integer,               -- -> dim_date: the article's published date
     mention         varchar not null,      -- number and unit as written (normalised script)
-    sentence        varchar not null,
+    sentence        varchar not null,      -- at most 400 characters of it around the mention, … where cut
     value           double not null,       -- base units: yuan, tonnes, persons...; percent number
     unit            varchar not null,
     qualifier       varchar not null,      -- exact | approx | over | under
@@ -15,5 +15,7 @@ create table if not exists fact_figure (
     rule            varchar not null,      -- extraction rule that produced it
     position        integer not null,      -- character offset in the normalised text
     is_garbled      boolean not null,      -- overlaps mojibake in the article: do not trust the number
+    sentence_start  integer,               -- the whole sentence: [start, end) in the normalised text
+    sentence_end    integer,
     run_id          varchar not null
 );

@@ -7,5 +7,6 @@ create table if not exists raw_document (
     content         blob not null,
     byte_length     bigint not null,
     run_id          varchar,               -- etl_run that first stored it
-    acquired_at     timestamp not null
+    acquired_at     timestamp not null,
+    headers         varchar                -- a fetched page's response headers as JSON (ETag, Last-Modified...); null for files
 );
