@@ -54,18 +54,20 @@ def plain_loop(folder: Path, db: Path, batch_size: int) -> int:
     from reports.build import write_report
     from warehouse import load, writer
 
-    figures_loaded = 0
+    figures_loaded, seen = 0, stages.Seen()
     with writer.hold(db, {"run_id": "plain", "run_name": "plain loop"}) as work:
         load.ensure_schema(work, stages.places_table(all_places()))
         found = discover([str(folder)])
         for start in range(0, len(found.files), batch_size):
             documents, refused = read_documents(found.files[start:start + batch_size], 5_000_000)
             known = load.known_versions(work, [star.article_id_of(d.source) for d in documents])
-            to_process = stages.triage(documents, known).to_process
+            canonical = load.canonical_sources(work, list({d.content_hash for d in documents}))
+            sorted_docs = stages.triage(documents, known, canonical, seen)
+            to_process = sorted_docs.to_process
             articles, parse_rejects = stages.parse_documents(to_process)
             articles, figures, extract_rejects = stages.extract_articles(articles)
             tables, row_rejects = stages.validate_batch(to_process, articles, figures, "plain", datetime.now())
-            rejects = refused + parse_rejects + extract_rejects + row_rejects
+            rejects = refused + sorted_docs.rejects + parse_rejects + extract_rejects + row_rejects
             tables["rejects"] = stages.rejects_table(rejects, "plain", datetime.now())
             figures_loaded += load.load_batch(work, tables).figures
             writer.publish(work, db)
