@@ -79,7 +79,18 @@ def _parser() -> argparse.ArgumentParser:
     polite.add_argument("--retries", type=int, help=f"attempts after a timeout, connection error, 429 or 5xx "
                                                     f"(default {defaults.retries})")
     polite.add_argument("--user-agent", help=f"User-Agent header (default {defaults.user_agent!r})")
+    run.add_argument("--task-runner", choices=("thread", "dask"), default="thread",
+                     help="where parse, extract and validate run: threads (default) or a Dask cluster")
+    run.add_argument("--dask-address", metavar="ADDRESS", help="an existing Dask scheduler (tcp://host:8786); "
+                                                               "default with --task-runner dask: a local cluster")
+    run.add_argument("--dask-workers", type=int, default=2, metavar="N", help="workers of the local Dask cluster (default 2)")
     run.set_defaults(command=cmd_run)
+    serve = commands.add_parser("serve", parents=[debug], help="run prefect.yaml's deployments on their schedules, no work pool",
+                                description="Serve the deployments of prefect.yaml with Prefect's serve(): "
+                                            "same names, parameters and schedules as `prefect deploy --all`.")
+    serve.add_argument("names", nargs="*", metavar="DEPLOYMENT", help="deployments to serve (default: all)")
+    serve.add_argument("--project", type=Path, default=Path.cwd(), help="folder holding prefect.yaml (default: here)")
+    serve.set_defaults(command=cmd_serve)
     sql = commands.add_parser("sql", help="run SQL on the warehouse, read-only", epilog=EPILOG_SQL, parents=[debug],
                               description="Run one SQL query on a read-only connection to the warehouse.")
     sql.add_argument("query", help="SQL; the public view is `facts`")
@@ -124,14 +135,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     policy = FetchPolicy.from_env(concurrency=args.concurrency, per_host=args.per_host, host_delay=args.host_delay,
                                   total_timeout=args.total_timeout, retries=args.retries, user_agent=args.user_agent)
     prefect_environment(quiet=not args.debug)
+    from prefect import tags
+
     from flows.lifeline import watch_over_children
 
     watch_over_children()  # a temporary Prefect server must not outlive this process, even after kill -9
     from flows import report
-    from flows.etl import etl
+    from flows.runners import task_runner
 
     began = time.perf_counter()
-    with _progress_bar() as bar:
+    with _progress_bar() as bar, task_runner(args.task_runner, args.dask_address, args.dask_workers) as etl, \
+            tags("newsfacts", "cli", *_source_tags(args)):
         report.PROGRESS_LISTENERS.append(bar.advance)
         report.FETCH_LISTENERS.append(bar.fetched)
         try:
@@ -155,6 +169,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _source_tags(args: argparse.Namespace) -> list[str]:
+    """`source:folder` for files and folders, `source:web` for URLs and URL lists: run filters in the UI."""
+    local = any(not is_url(p) for p in args.paths)
+    web = bool(args.urls) or any(is_url(p) for p in args.paths)
+    return ["source:folder"] * local + ["source:web"] * web
+
+
 def _nothing_read(counts) -> str:
     if counts.files_found == 0 and counts.pages_found == 0:
         return "no article file or page found under the given sources"
@@ -167,8 +188,13 @@ def _nothing_read(counts) -> str:
 def _print_summary(counts, db_path: str, seconds: float, run_id) -> None:
     if counts.pages_found:
         print(f"pages to fetch {counts.pages_found} (after feeds and sitemaps)")
-    print(f"articles read {counts.documents_read}: new {counts.articles_new}, changed {counts.articles_changed}, "
-          f"unchanged {counts.articles_unchanged}; rejected {counts.rejected}; figures loaded {counts.figures_loaded}")
+    # Each count adds up: files found = read + refused before reading; documents read (a JSON file holds several)
+    # = new + changed + unchanged + refused after reading.
+    print(f"files found {counts.files_found}: read {counts.files_found - counts.refused_before_reading}, "
+          f"refused before reading {counts.refused_before_reading}; documents read {counts.documents_read}: "
+          f"new {counts.articles_new}, changed {counts.articles_changed}, unchanged {counts.articles_unchanged}, "
+          f"refused {counts.refused_after_reading}; figures loaded {counts.figures_loaded}"
+          + (f"; paths with no articles {counts.paths_refused}" if counts.paths_refused else ""))
     for (stage, reason), n in counts.reasons.most_common():
         print(f"  rejected at {stage}: {reason} x{n}, e.g. {counts.examples[(stage, reason)]}")
     print(f"time {seconds:.1f} s; flow run {run_id}; warehouse {db_path}")
@@ -181,26 +207,57 @@ class _progress_bar:
     def __enter__(self):
         self._bar = self._fetch_task = None
         if sys.stderr.isatty():
-            from rich.progress import Progress
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self._bar = Progress(transient=True)
+            # files done of all, and the rate since the run started (rich's own speed column averages 30 s only)
+            self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                                 TimeElapsedColumn(), transient=True)
             self._bar.start()
-            self._task = self._bar.add_task("articles", total=None)  # no total until discovery is done
+            self._task = self._bar.add_task("files", total=None, rate="")  # no total until discovery is done
+            self._began = time.perf_counter()
         return self
 
     def advance(self, done: int, total: int) -> None:
         if self._bar is not None:
-            self._bar.update(self._task, completed=done, total=total)
+            rate = done / max(time.perf_counter() - self._began, 1e-6)
+            self._bar.update(self._task, completed=done, total=total, rate=f"{rate:,.0f} files/s")
 
     def fetched(self, done: int, total: int) -> None:
         if self._bar is not None:
             if self._fetch_task is None:
-                self._fetch_task = self._bar.add_task("pages fetched", total=total)
+                self._fetch_task = self._bar.add_task("pages fetched", total=total, rate="")
             self._bar.update(self._fetch_task, completed=done, total=total)
 
     def __exit__(self, *exc) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve until interrupted; relative paths in the deployments' parameters mean the project folder."""
+    project = args.project.resolve()
+    if not (project / "prefect.yaml").exists():
+        print(f"newsfacts: no prefect.yaml in {project}", file=sys.stderr)
+        return 2
+    if not os.environ.get("PREFECT_API_URL"):
+        print("newsfacts: serve needs a Prefect server for its schedules: start `prefect server start` and export "
+              "PREFECT_API_URL (see the README)", file=sys.stderr)
+        return 2
+    os.chdir(project)
+    prefect_environment(project)
+    from prefect import serve
+
+    from flows.deployments import drop_pool_deployments, runner_deployments
+
+    try:
+        deployments = runner_deployments(project, args.names or None)
+    except ValueError as exc:
+        print(f"newsfacts: {exc}", file=sys.stderr)
+        return 2
+    for replaced in drop_pool_deployments(deployments):
+        print(f"newsfacts serve: replacing deployment {replaced}; `prefect deploy` brings it back", file=sys.stderr)
+    serve(*deployments)
+    return 0
 
 
 def cmd_sql(args: argparse.Namespace) -> int:

@@ -2,11 +2,19 @@
 
 Tasks take a whole batch (Prefect costs ~25 ms per task run; one task per article would cost more
 than the work). Task inputs are large and never reused, so no task caches them.
+
+The CPU-bound stages (parse, extract, validate) of a batch run as one submitted `transform` task, so several
+batches run at once on the flow's task runner (threads by default, a Dask cluster with `newsfacts run
+--task-runner dask`), while reading, triage and loading stay in the flow's process, one batch at a time, in order.
 """
 
 from __future__ import annotations
 
 import os
+import time
+from collections import deque
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -21,16 +29,20 @@ from flows.acquire.local import Discovery, read_documents
 from flows.acquire.sources import conditions_of, find_sources, sort_pages
 from flows.acquire.worker import ProcessFetcher, RemotePageStream
 from flows.extract.places import all_places
+from flows.ownership import one_writer
 from flows.records import Article, Figure, RawDocument, Reject
-from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, FetchPolicy
+from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, DEFAULT_WAIT_SECONDS, FetchPolicy
 from reports.build import write_report as write_html
-from warehouse import load
+from warehouse import load, writer
+
+IN_FLIGHT = 3  # batches submitted ahead of the one loading: two busy workers and one queued, on two cores
 
 
 @task(cache_policy=NO_CACHE)
-def start(db_path: str, run_id: str, inputs: list[str]) -> None:
+def start(db_path: Path, run_id: str, inputs: list[str]) -> None:
     """Create the warehouse if needed, load the gazetteer, mark runs whose process died as abandoned,
-    and record this run as running."""
+    and record this run as running. Called under the writer lock, so no live run is among the `running` rows
+    but one of another host (lifeline.is_abandoned leaves those alone)."""
     load.ensure_schema(db_path, stages.places_table(all_places()))
     dead = [run for run, pid, host, began in load.running_runs(db_path) if lifeline.is_abandoned(pid, host, began)]
     load.mark_abandoned(db_path, dead, datetime.now())
@@ -40,7 +52,10 @@ def start(db_path: str, run_id: str, inputs: list[str]) -> None:
 @task(cache_policy=NO_CACHE)
 def find_articles(paths: list[str], url_files: list[str], limit: int | None, web: ProcessFetcher) -> Discovery:
     """Files under the paths; article URLs from URLs, URL lists, feeds and sitemaps."""
-    return find_sources(paths, url_files, limit, web)
+    found = find_sources(paths, url_files, limit, web)
+    get_run_logger().info("discover: %d article files and %d pages under %d sources, %d sources refused",
+                          len(found.files), len(found.urls), len(paths) + len(url_files), len(found.rejects))
+    return found
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
@@ -49,7 +64,7 @@ def acquire(files: list[Path], max_bytes: int) -> tuple[list[RawDocument], list[
 
 
 @task(cache_policy=NO_CACHE)
-def start_fetching(db_path: str, web: ProcessFetcher, urls: list[str]) -> RemotePageStream:
+def start_fetching(db_path: Path, web: ProcessFetcher, urls: list[str]) -> RemotePageStream:
     """Fetch the URLs in the background from now on, conditionally where a version is loaded (ETag, Last-Modified)."""
     stored = load.stored_headers(db_path, [star.article_id_of(url) for url in urls])
     return web.stream(urls, conditions_of(urls, {url: stored.get(star.article_id_of(url)) for url in urls}))
@@ -62,8 +77,10 @@ def fetch(pages: RemotePageStream, count: int, progress: report.Progress) -> tup
 
 
 @task(cache_policy=NO_CACHE)
-def triage(db_path: str, documents: list[RawDocument], seen: stages.Seen, not_modified: list[str] | None = None) -> stages.Triage:
-    """New, changed, unchanged (a 304 among them); copies linked to their original; a source repeated in the run refused."""
+def triage(db_path: Path, documents: list[RawDocument], seen: stages.Seen, not_modified: list[str] | None = None) -> stages.Triage:
+    """New, changed, unchanged (a 304 among them); copies linked to their original; a source repeated in the run refused.
+
+    Runs in the flow, batch after batch, before earlier batches have loaded: `seen` covers those."""
     known = load.known_versions(db_path, [star.article_id_of(d.source) for d in documents])
     canonical = load.canonical_sources(db_path, list({d.content_hash for d in documents}))
     return stages.triage(documents, known, canonical, seen, not_modified)
@@ -91,15 +108,44 @@ def validate(documents, articles, figures, rejects: list[Reject], run_id: str) -
     return tables, rejects
 
 
-@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 5])
-def load_tables(db_path: str, tables: dict) -> load.BatchCounts:
-    return load.load_batch(db_path, tables)
+class Parcel:
+    """A batch handed to a submitted task as one opaque object. quote() cannot do it there: Dask rebuilds tuples
+    (quote is a namedtuple) and so drops it, and without it Prefect walks every article looking for futures."""
+
+    __slots__ = ("documents", "refused")
+
+    def __init__(self, documents: list[RawDocument], refused: list[Reject]) -> None:
+        self.documents, self.refused = documents, refused
 
 
 @task(cache_policy=NO_CACHE)
-def finish(db_path: str, run_id: str, counts: report.RunCounts, elapsed: float) -> None:
-    load.finish_run(db_path, run_id, "completed", counts.columns(), datetime.now())
-    report.publish_summary(run_id, counts, elapsed)
+def transform(parcel: Parcel, run_id: str) -> tuple[dict, list[Reject]]:
+    """Parse, extract and validate one batch where the task runner puts it (a thread, a Dask worker)."""
+    logger, began = get_run_logger(), time.perf_counter()
+    documents, refused = parcel.documents, parcel.refused
+    articles, parse_rejects = parse(quote(documents))  # parse and normalise
+    articles, figures, extract_rejects = extract(quote(articles))  # extract
+    refused = refused + parse_rejects + extract_rejects
+    tables, rejects = validate(*map(quote, (documents, articles, figures, refused)), run_id)  # validate
+    logger.info("transform: %d documents -> %d articles, %d figures, %d rejects in %.2f s", len(documents),
+                len(articles), sum(map(len, figures)), len(rejects), time.perf_counter() - began)
+    return tables, rejects
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 5])
+def load_tables(work_db: Path, db_path: str, tables: dict, run_id: str, counts: report.RunCounts) -> load.BatchCounts:
+    """Load a batch and the run's counts so far in one transaction, then publish the warehouse to readers."""
+    loaded = load.load_batch(work_db, tables, run=(run_id, counts.columns()))
+    seconds = writer.publish(work_db, Path(db_path))
+    get_run_logger().info("load: %d articles, %d figures, %d rejects; published to readers in %.2f s",
+                          loaded.articles, loaded.figures, loaded.rejects, seconds)
+    return loaded
+
+
+@task(cache_policy=NO_CACHE)
+def finish(work_db: Path, run_id: str, counts: report.RunCounts, elapsed: float, status: str = "completed") -> None:
+    load.finish_run(work_db, run_id, status, counts.columns(), datetime.now())
+    report.publish_summary(run_id, counts, elapsed, status, load.run_digest(work_db, run_id))
 
 
 @task(cache_policy=NO_CACHE)
@@ -112,50 +158,91 @@ def write_report(db_path: str) -> None:
         report.publish_report_failure(db_path, error)
 
 
-@flow(name="newsfacts-etl", on_failure=[report.mark_run_failed], on_crashed=[report.mark_run_failed])
+@flow(name="newsfacts-etl", flow_run_name=report.run_name, on_crashed=[report.mark_run_crashed])
 def etl(
     paths: list[str],
     db_path: str = DEFAULT_DB,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    wait_seconds: float = DEFAULT_WAIT_SECONDS,
     url_files: list[str] | None = None,
     limit: int | None = None,
     fetch_policy: FetchPolicy | None = None,
 ) -> report.RunCounts:
-    """Read the articles under `paths` (files, folders, URLs, feeds, sitemaps) and in `url_files`, extract
-    their figures, and load them into the DuckDB file. `limit`: articles taken from each feed or sitemap."""
-    run_id, began, counts, seen = str(flow_run.id), datetime.now(), report.RunCounts(), stages.Seen()
-    start(db_path, run_id, paths + (url_files or []))
-    with ProcessFetcher(fetch_policy or FetchPolicy(), max_bytes) as web:  # the run's one HTTP client, in a process
-        found = find_articles(paths, url_files or [], limit, quote(web))  # discover
-        load_tables(db_path, {"rejects": stages.rejects_table(found.rejects, run_id, began)})
-        report.tally_found(counts, found)
-        progress = report.Progress.start(len(found.files) + len(found.urls))
-        progress.start_fetching(len(found.urls))
-        pages = start_fetching(db_path, quote(web), quote(found.urls))  # fetched in the background from here on
-        # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
-        # for futures to wait on, which took two thirds of a run's time.
-        for files in report.batches(found.files, batch_size):
-            documents, refused = acquire(quote(files), max_bytes)  # read
-            _process(db_path, run_id, counts, seen, documents, refused)  # triage, parse, extract, validate, load
-            progress.advance(len(files))
-        for urls in report.batches(found.urls, batch_size):
-            documents, refused, not_modified = fetch(quote(pages), len(urls), quote(progress))  # fetch
-            _process(db_path, run_id, counts, seen, documents, refused, not_modified)  # triage ... load
-            progress.advance(len(urls))
-    finish(db_path, run_id, counts, (datetime.now() - began).total_seconds())  # report
-    write_report(db_path)  # the HTML report, refreshed
-    return counts
+    """Read the articles under `paths` (files, folders, URLs, feeds, sitemaps) and in `url_files`, extract their
+    figures, and load them into the DuckDB file. `limit`: articles taken from each feed or sitemap.
+
+    One run at a time per warehouse: a run waits up to `wait_seconds` for another to finish, then fails.
+    """
+    run_id, began, seen = str(flow_run.id), datetime.now(), stages.Seen()
+    with one_writer(db_path, run_id, flow_run.name, wait_seconds) as work_db:  # readers keep reading db_path
+        start(work_db, run_id, paths + (url_files or []))
+        with ProcessFetcher(fetch_policy or FetchPolicy(), max_bytes) as web:  # the run's one HTTP client, in a process
+            found = find_articles(paths, url_files or [], limit, quote(web))  # discover
+            run = Committed(work_db, db_path, run_id, seen, report.tallied_found(report.RunCounts(), found),
+                            report.Progress.start(len(found.files) + len(found.urls)))
+            load_tables(work_db, db_path, {"rejects": stages.rejects_table(found.rejects, run_id, began)}, run_id,
+                        run.counts)
+            run.progress.start_fetching(len(found.urls))
+            with failure_recorded(run, began):  # a failed run still tells what its committed batches loaded
+                pages = start_fetching(work_db, quote(web), quote(found.urls))  # fetched in the background from here on
+                # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
+                # for futures to wait on, which took two thirds of a run's time.
+                for files in report.batches(found.files, batch_size):
+                    documents, refused = acquire(quote(files), max_bytes)  # read
+                    run.submit(len(files), documents, refused)  # triage; parse, extract, validate overlapping; load
+                for urls in report.batches(found.urls, batch_size):
+                    documents, refused, not_modified = fetch(quote(pages), len(urls), quote(run.progress))  # fetch
+                    run.submit(len(urls), documents, refused, not_modified)
+                run.load_ready(keep=0)
+        finish(work_db, run_id, run.counts, (datetime.now() - began).total_seconds())  # report
+    write_report(db_path)  # the HTML report of the published warehouse, refreshed
+    return run.counts
 
 
-def _process(db_path: str, run_id: str, counts: report.RunCounts, seen: stages.Seen, documents: list[RawDocument],
-             refused: list[Reject], not_modified: list[str] | None = None) -> None:
-    """One batch of documents, read or fetched, from triage to load, and counted. `seen` spans the run's
-    batches, local and fetched alike: a page with a file's bytes is a copy of it."""
-    sorted_docs = triage(db_path, quote(documents), quote(seen), not_modified)  # new, changed, unchanged, copies
-    articles, parse_rejects = parse(quote(sorted_docs.to_process))  # parse and normalise
-    articles, figures, extract_rejects = extract(quote(articles))  # extract
-    refused = refused + sorted_docs.rejects + parse_rejects + extract_rejects
-    tables, rejects = validate(*map(quote, (sorted_docs.to_process, articles, figures, refused)), run_id)  # validate
-    load_tables(db_path, quote(tables))  # load
-    report.tally(counts, sorted_docs, tables, rejects)
+@dataclass
+class Committed:
+    """A run's batches in flight and what its committed batches loaded (the counts etl_run holds)."""
+
+    work_db: Path
+    db_path: str
+    run_id: str
+    seen: stages.Seen  # spans the run's batches, local and fetched alike: a page with a file's bytes is a copy of it
+    counts: report.RunCounts
+    progress: report.Progress
+    in_flight: deque = field(default_factory=deque)
+
+    def submit(self, items: int, documents: list[RawDocument], refused: list[Reject],
+               not_modified: list[str] | None = None) -> None:
+        """Triage a batch here (new, changed, unchanged, copies), submit its parse, extract and validate, so batches
+        overlap on the task runner, and load the oldest ones while more than IN_FLIGHT are in flight."""
+        sorted_docs = triage(self.work_db, quote(documents), quote(self.seen), not_modified)
+        parcel = Parcel(sorted_docs.to_process, refused + sorted_docs.rejects)
+        self.in_flight.append((items, sorted_docs, transform.submit(parcel, self.run_id)))
+        self.load_ready(keep=IN_FLIGHT)  # load, in order
+
+    def load_ready(self, keep: int) -> None:
+        """Load the oldest batches, in order, until at most `keep` are in flight."""
+        while len(self.in_flight) > keep:
+            items, sorted_docs, future = self.in_flight.popleft()
+            tables, rejects = future.result()
+            counts = report.tallied(self.counts, sorted_docs, tables, rejects)
+            loaded = load_tables(self.work_db, self.db_path, quote(tables), self.run_id, counts)
+            # figures a near-duplicate link took out of fact_figure were not loaded (etl_run says the same)
+            counts.figures_loaded -= tables["fact_figure"].height - loaded.figures if "fact_figure" in tables else 0
+            self.counts = counts  # only once the batch and its counts have committed together
+            self.progress.advance(items)
+
+
+@contextmanager
+def failure_recorded(run: Committed, began: datetime):
+    """On any error: etl_run and the summary artifact say `failed` with the committed batches' counts; re-raise."""
+    try:
+        yield
+    except Exception:
+        run.in_flight.clear()  # batches after the failing one are not loaded: the warehouse stays as before it
+        try:
+            finish(run.work_db, run.run_id, run.counts, (datetime.now() - began).total_seconds(), status="failed")
+        except Exception as error:  # noqa: BLE001 - the run's own error is the one to report
+            get_run_logger().error("could not record the failed run in %s: %s", run.db_path, error)
+        raise

@@ -11,6 +11,7 @@ from pathlib import Path
 
 DEFAULT_DB = "data/newsfacts.duckdb"
 DEFAULT_BATCH_SIZE = 1000  # articles per task: ~25 ms of Prefect overhead per task run, so never one article a task
+DEFAULT_WAIT_SECONDS = 600  # how long a run waits for another run loading the same warehouse
 DEFAULT_MAX_BYTES = 5_000_000  # a news article is a few KB; 5 MB is a dump or a mistake, refused as too_large
 
 # Prefect defaults for this project, set only where the user has not set them:
@@ -20,8 +21,10 @@ PREFECT_DEFAULTS = {
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    # Prefect's run logs would bury the CLI's own summary; PREFECT_LOGGING_LEVEL=INFO brings them back.
-    "PREFECT_LOGGING_LEVEL": "WARNING",
+    # Run logs at INFO go to the server (the UI shows what each stage did); the terminal shows warnings only,
+    # so they do not bury the CLI's own summary. PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL=INFO shows them there too.
+    "PREFECT_LOGGING_LEVEL": "INFO",
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
 }
 
 
@@ -85,8 +88,8 @@ def prefect_environment(project_dir: Path | None = None, quiet: bool = False) ->
     quiet: no Prefect log lines on the terminal (a failed task's 70-line traceback among them); the
     run's log keeps them all (`prefect flow-run logs ID`), and the CLI says the reason in one line.
     """
+    if quiet:  # before the defaults, whose console level (WARNING) would otherwise win
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
-    if quiet:
-        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
     os.environ.setdefault("PREFECT_HOME", str((project_dir or Path.cwd()) / ".prefect"))

@@ -48,7 +48,8 @@ def prefect_server():
     log = open(Path(_PREFECT_HOME) / "server.log", "wb")  # noqa: SIM115 - closed once the server has stopped
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("prefect")), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PREFECT_HOME": _PREFECT_HOME},
+        # the address exported before the server starts, as the README says: the server hands it to the UI
+        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PREFECT_HOME": _PREFECT_HOME, "PREFECT_API_URL": url},
     )
     try:
         _wait_healthy(url, server, timeout=180)

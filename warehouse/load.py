@@ -120,9 +120,14 @@ def canonical_sources(db_path: str | Path, document_ids: list[str]) -> dict[str,
     return dict(rows)
 
 
-def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame]) -> BatchCounts:
+def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame],
+               run: tuple[str, dict[str, int]] | None = None) -> BatchCounts:
     """Load one batch in one transaction: an article already present is replaced with its figures, and one
-    whose new version was refused (`withdrawn`: article_id, document_id) loses its figures and is marked."""
+    whose new version was refused (`withdrawn`: article_id, document_id) loses its figures and is marked.
+
+    `run` (run id, counts so far) updates the run's etl_run row in the same transaction, so the row always
+    counts exactly what the run has committed, even if the run fails at its next batch.
+    """
     with connect(db_path) as con, _transaction(con):
         for name in BATCH_TABLES:
             frame = tables.get(name)
@@ -136,9 +141,20 @@ def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame]) -> BatchCou
         if _height(tables, "dim_article"):
             _link_near_duplicates(con)
         _withdraw(con, tables.get("withdrawn"))
-    return BatchCounts(
-        articles=_height(tables, "dim_article"), figures=_height(tables, "fact_figure"), rejects=_height(tables, "rejects")
-    )
+        figures = _figures_kept(con, tables)
+        if run is not None:  # figures a near-duplicate link took out were never loaded: the row counts those kept
+            run_id, counts = run
+            taken_out = _height(tables, "fact_figure") - figures
+            _set_counts(con, run_id, {**counts, "figures_loaded": counts.get("figures_loaded", 0) - taken_out})
+    return BatchCounts(articles=_height(tables, "dim_article"), figures=figures, rejects=_height(tables, "rejects"))
+
+
+def _figures_kept(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> int:
+    """The batch's figures still in fact_figure once its near-duplicates are linked."""
+    if not _height(tables, "fact_figure") or not _height(tables, "dim_article"):
+        return _height(tables, "fact_figure")
+    return con.execute("select count(*) from fact_figure where article_id in (select article_id from stg_dim_article)"
+                       ).fetchall()[0][0]
 
 
 def _link_near_duplicates(con: duckdb.DuckDBPyConnection) -> None:
@@ -187,6 +203,11 @@ def start_run(db_path: str | Path, run_id: str, flow_name: str, inputs: list[str
         )
 
 
+def _set_counts(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int]) -> None:
+    assignments = ", ".join(f"{column} = ?" for column in counts)
+    con.execute(f"update etl_run set {assignments} where run_id = ?", [*counts.values(), run_id])
+
+
 def running_runs(db_path: str | Path) -> list[tuple[str, int | None, str | None, datetime]]:
     """(run_id, pid, host, started_at) of the runs recorded as running."""
     with connect(db_path) as con:
@@ -209,3 +230,53 @@ def finish_run(db_path: str | Path, run_id: str, status: str, counts: dict[str, 
             f"update etl_run set status = ?, finished_at = ?{assignments} where run_id = ?",
             [status, now, *counts.values(), run_id],
         )
+
+
+def run_digest(db_path: str | Path, run_id: str, articles: int = 20, per_category: int = 3) -> dict[str, list[dict]]:
+    """What a run loaded, for people: its articles (title, places) and the largest figures of each category.
+
+    Rows of the `facts` view joined on the run id; change rates are left out of the largest figures.
+    """
+    queries = {
+        "articles": _DIGEST_ARTICLES.format(limit=articles),
+        "figures": _DIGEST_FIGURES.format(per_category=per_category),
+    }
+    with connect(db_path) as con:
+        return {name: _records(con.execute(sql, [run_id])) for name, sql in queries.items()}
+
+
+# Kept here rather than in .sql files: they take Python-formatted limits and belong to run_digest alone.
+_DIGEST_ARTICLES = """
+with run_articles as (
+    select article_id, source, title, published_date, figure_count from dim_article where run_id = ?
+),
+places as (
+    select article_id, string_agg(distinct p.name, '、') as places
+    from fact_figure f join dim_place p using (place_id)
+    where article_id in (select article_id from run_articles)
+    group by article_id
+)
+select title, source, published_date, figure_count, places
+from run_articles left join places using (article_id)
+order by figure_count desc, source
+limit {limit}
+"""
+
+_DIGEST_FIGURES = """
+with run_figures as (
+    select f.value, f.unit, m.metric, m.category, p.name as place, f.year, f.sentence
+    from fact_figure f
+    join dim_metric m using (metric_id)
+    left join dim_place p using (place_id)
+    where f.run_id = ? and not f.is_change and not f.is_garbled
+)
+select category, value, unit, metric, place, year, sentence
+from run_figures
+qualify row_number() over (partition by category order by value desc) <= {per_category}
+order by category, value desc
+"""
+
+
+def _records(cursor) -> list[dict]:
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

@@ -65,7 +65,7 @@ def test_seed_articles_land_as_figures_with_place_and_year(warehouse):
     run_row = rows(warehouse, "select run_id, status, documents_read, figures_loaded from etl_run")
     assert run_row[0][1:] == ("completed", 5, counts.figures_loaded)
     published = artifacts_of(run_row[0][0])
-    assert {"newsfacts-run-summary", "newsfacts-rejects", "newsfacts-progress"} <= set(published)
+    assert {"newsfacts-run-summary", "newsfacts-run-rejects", "newsfacts-run-progress", "newsfacts-run-digest"} <= set(published)
     summary = {row["measure"]: row["count"] for row in json.loads(published["newsfacts-run-summary"].data)}
     assert summary["files found"] == 5 and summary["articles new"] == 5
     assert summary["figures loaded"] == counts.figures_loaded
@@ -126,6 +126,10 @@ def test_bad_inputs_are_rejected_with_reasons_and_the_rest_loads(tmp_path, wareh
     assert loaded == [("big5.txt", "traditional"), ("gbk.txt", "simplified"), ("good.txt", "simplified")]
     assert rows(warehouse, "select count(*) from facts where value = 1250000000 and unit = 'CNY'") == [(1,)]
     assert counts.rejected == 5
+    # the terminal's summary line adds up: 7 files found = 6 read + 1 refused before reading (huge.txt);
+    # 6 read = 3 new + 0 changed + 0 unchanged + 3 refused after reading (empty, image, english); 1 path missing
+    assert (counts.files_found, counts.refused_before_reading, counts.documents_read) == (7, 1, 6)
+    assert (counts.articles_new, counts.refused_after_reading, counts.paths_refused) == (3, 3, 1)
     assert counts.reasons[("acquire", "too_large")] == 1 and counts.reasons[("discover", "not_found")] == 1
 
 
@@ -187,4 +191,4 @@ def test_two_runs_at_once_each_report_their_own_progress(tmp_path, monkeypatch):
     assert heard[five] == [(n, 5) for n in range(1, 6)]
     assert heard[two] == [(1, 2), (2, 2)]
     for run_id in (five, two):
-        assert artifacts_of(run_id)["newsfacts-progress"].data == 100.0
+        assert artifacts_of(run_id)["newsfacts-run-progress"].data == 100.0

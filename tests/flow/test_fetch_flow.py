@@ -63,7 +63,7 @@ def test_feeds_and_sitemaps_load_beside_local_files_and_a_rerun_fetches_nothing_
     assert counts.pages_found == 14 and counts.articles_new == 9 and counts.rejected == len(news_site.REFUSED)
     # progress moved while fetching and ended at all pages
     assert heard[-1] == (14, 14) and len(heard) > 1
-    assert artifacts_of(rows(warehouse, "select run_id from etl_run")[0][0])["newsfacts-fetch-progress"].data == 100.0
+    assert artifacts_of(rows(warehouse, "select run_id from etl_run")[0][0])["newsfacts-run-fetch-progress"].data == 100.0
 
     before, full_before = snapshot(warehouse), sum(news.full[p] for p in news_site.EXPECTED)
     again = run([local, *listings(news)], warehouse)

@@ -1,0 +1,53 @@
+"""Which task runner a CLI run uses: Prefect's threads (the default) or Dask through prefect-dask.
+
+Dask workers are separate processes that report their task runs to Prefect themselves, so they need a server's
+address: without PREFECT_API_URL each would start a temporary server of its own (~20 s each, measured), so a
+Dask run without one starts a single temporary server here and hands its address to the workers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+
+
+@contextmanager
+def task_runner(kind: str, dask_address: str | None = None, dask_workers: int = 2) -> Iterator:
+    """The etl flow with the chosen task runner; anything started for it is stopped when the block ends."""
+    from flows.etl import etl
+
+    if kind == "thread":
+        yield etl
+        return
+    from prefect_dask import DaskTaskRunner
+
+    with ExitStack() as stack:
+        if not os.environ.get("PREFECT_API_URL"):
+            stack.enter_context(shared_temporary_server())
+        runner = (DaskTaskRunner(address=dask_address) if dask_address else
+                  DaskTaskRunner(cluster_kwargs=local_cluster_options(dask_workers)))
+        yield etl.with_options(task_runner=runner)
+
+
+def local_cluster_options(workers: int) -> dict:
+    """A local Dask cluster of `workers` one-thread processes (the stages hold the GIL), warmed up as they start."""
+    return {"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None,
+            "preload": ["flows.warmup"]}
+
+
+@contextmanager
+def shared_temporary_server() -> Iterator[str]:
+    """Prefect's temporary server started once, its address in this process's settings and its children's environment."""
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    server = SubprocessASGIServer()
+    server.start(timeout=float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 180)))
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield server.api_url
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        server.stop()
