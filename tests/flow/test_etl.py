@@ -10,7 +10,6 @@ import threading
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
-import duckdb
 import pytest
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
@@ -19,22 +18,9 @@ from prefect.runtime import flow_run
 from flows import report
 from flows.etl import etl
 from tests.conftest import GOLD, SEEDS
+from tests.flow.helpers import rows, run
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
-
-
-def rows(db, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
-def run(paths, db, **parameters):
-    state = etl(paths=[str(p) for p in paths], db_path=str(db), return_state=True, **parameters)
-    assert state.is_completed(), state.message
-    return state.result()
 
 
 def artifacts_of(run_id: str) -> dict[str, object]:

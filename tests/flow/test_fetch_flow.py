@@ -11,7 +11,8 @@ from flows.cli import main
 from flows.etl import etl
 from flows.settings import FetchPolicy
 from tests import news_site
-from tests.flow.test_etl import artifacts_of, rows, snapshot
+from tests.flow.helpers import rows
+from tests.flow.test_etl import artifacts_of, snapshot
 from tests.web import Answer, serve
 
 pytestmark = pytest.mark.usefixtures("prefect_server")

@@ -16,8 +16,8 @@ import httpx
 import psutil
 import pytest
 
-from flows.etl import etl
 from tests.conftest import ROOT
+from tests.flow.helpers import rows, run
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -35,20 +35,6 @@ state = etl(paths=[sys.argv[1]], db_path=sys.argv[2], return_state=True)
 assert state.is_completed(), state.message
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
-
-
-def rows(db, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
-def run(paths, db, **parameters):
-    state = etl(paths=[str(p) for p in paths], db_path=str(db), return_state=True, **parameters)
-    assert state.is_completed(), state.message
-    return state.result()
 
 
 def paragraph_of_figures(size_bytes: int, seed: int = 7) -> str:

@@ -18,7 +18,8 @@ from flows import batch as stages
 from flows.etl import etl
 from flows.runners import local_cluster_options
 from tests.conftest import SAMPLES, SEEDS
-from tests.flow.test_etl import artifacts_of, rows, run
+from tests.flow.helpers import rows, run
+from tests.flow.test_etl import artifacts_of
 from warehouse import writer
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
