@@ -43,7 +43,7 @@ def figures_as_rows(article: Article) -> list[dict]:
             "value": f.value, "unit": f.unit, "qualifier": f.qualifier, "is_change": f.is_change,
             "metric": f.metric, "category": f.category, "year": f.year,
             "place": f.place.name if f.place else None, "province": f.place.province if f.place else None,
-            "rule": f.rule,
+            "is_threshold": f.is_threshold, "rule": f.rule,
         }
         for f in figures[0]
     ]

@@ -70,6 +70,7 @@ class Figure:
     end: int = 0
     sentence_start: int = 0  # offsets in Article.text of the whole sentence (`sentence` is capped)
     sentence_end: int = 0
+    is_threshold: bool = False  # the bound of a class, no amount: 10亿元 of 10亿元以上项目371个, 超千万美元项目
 
 
 @dataclass(frozen=True, slots=True)

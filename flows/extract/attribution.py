@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from flows.extract.figures import Mention
+from flows.extract.figures import Mention, threshold_class
 from flows.extract.metric import heading_metric, left_context, metric_and_category, respective_metrics, right_context
 from flows.extract.placing import figure_place, last_place, respective_places
 from flows.extract.spots import Spots
@@ -99,10 +99,13 @@ def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
                                                        before, carried=floor == 0, classifier=text[mention.end - 1])
             place = respective[mention.start] if mention.start in respective else \
                 figure_place(spots, s, mention.start, carried_place)[0]
+            if mention.is_threshold:  # 10亿元以上项目371个: the class is the threshold's metric and stays the count's
+                metric = threshold_class(text, mention)
+            else:
+                previous, floor = (metric, category), mention.end - s
+                last_metric = previous
             figures.append(_figure(text, stripped, stripped_at, mention, metric, category, year, place))
-            previous, floor = (metric, category), mention.end - s
-            last_metric = previous
-            done.append(previous)
+            done.append((metric, category))
         carried_place, placed = _handed_on(spots, sentence, s, e, carried_place), e
     return figures
 
@@ -169,14 +172,14 @@ def _figure(text, sentence, sentence_at, m: Mention, metric, category, year, pla
     memory with the square of the paragraph.
     """
     # Positional, in Figure's field order (mention, sentence, value, unit, qualifier, is_change,
-    # metric, category, year, place, rule, start, end, sentence_start, sentence_end): a third
-    # cheaper than keywords, ~20 a page
+    # metric, category, year, place, rule, start, end, sentence_start, sentence_end, is_threshold):
+    # a third cheaper than keywords, ~20 a page
     start, end = m.start, m.end
     sentence_end = sentence_at + len(sentence)
     if len(sentence) > SENTENCE_CAP:
         sentence = _window(text, sentence_at, sentence_end, start, end)
     return Figure(text[start:end], sentence, m.value, m.unit, m.qualifier, m.is_change, metric, category,
-                  year, place, m.rule, start, end, sentence_at, sentence_end)
+                  year, place, m.rule, start, end, sentence_at, sentence_end, m.is_threshold)
 
 
 def _window(text: str, begin: int, finish: int, start: int, end: int) -> str:

@@ -5,7 +5,8 @@ Patterns, all precompiled: a number with a unit (678.46亿元, 5万多公里, 30
 a currency sign before the number (HK$3.2亿) and the first of a pair of percentage points
 (高出八点九个和五点六个百分点). Masked spans and non-figures (nonfigures.py: ordinals, vague amounts,
 thresholds) are dropped. A range gives two mentions: the lower bound (qualifier over) and the upper
-(qualifier under). A decline is negative (下降5% -> -5). The words around a number are around.py's;
+(qualifier under). A class threshold (10亿元以上项目, 超千万美元项目) is a mention marked is_threshold.
+A decline is negative (下降5% -> -5). The words around a number are around.py's;
 what the figure measures, when and where is attribution.py's job.
 """
 
@@ -42,6 +43,7 @@ class Mention:
     qualifier: str
     is_change: bool
     rule: str
+    is_threshold: bool = False  # the bound of a class (10亿元以上项目), no amount: never added into a total
 
 
 # Chinese numerals: formal (一千二百三十四), colloquial (两, 廿 卅 卌, 三千五, 零点77) and, as
@@ -242,8 +244,7 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
         return []
     if surface == "位" and nf.RANK_MOVE_BEFORE.search(text, max(0, edge - 2), edge):
         return []
-    if unit in _MONEY and text[end:end + 1] == "以" and nf.THRESHOLD_AFTER.match(text, end):
-        return []  # 10亿元以上项目: a class of projects, no amount
+    threshold = unit in _MONEY and _is_threshold(text, end, before_q)
     if surface in PRICES:  # 232.55万元/亩: the magnitude stays in the unit, as written
         unit, magnitude = f"other:{magnitude or ''}{surface}", None
     elif surface == "元" and text[edge - q_len - 1:edge - q_len] in _CURRENCY_LAST:
@@ -261,13 +262,32 @@ def _from_unit_match(text: str, m: re.Match) -> list[Mention]:
     start = edge - q_len if q_len else num_start
     if high is not None:
         rule = "range"
-        return [Mention(start, end, num_start, low, unit, "over", change, rule),
-                Mention(start, end, m.start("hi"), high, unit, "under", change, rule)]
+        return [Mention(start, end, num_start, low, unit, "over", change, rule, threshold),
+                Mention(start, end, m.start("hi"), high, unit, "under", change, rule, threshold)]
     qualifier = "over" if inner_over else before_q
     if surface == "倍" and text[end:end + 1] in MULTIPLE_OVER:  # 3倍多: the 多 comes after the unit
         qualifier, end = "over", end + 1
     qualifier = qualifier_after(text, end, qualifier)
-    return [Mention(start, end, num_start, low, unit, qualifier, change, _RULE.get(unit) or f"unit:{unit}")]
+    return [Mention(start, end, num_start, low, unit, qualifier, change, _RULE.get(unit) or f"unit:{unit}", threshold)]
+
+
+def _is_threshold(text: str, end: int, before_q: str) -> bool:
+    """The amount bounds a class of things (nonfigures.py): 10亿元以上项目, 超千万美元项目; end: the unit's end."""
+    return _threshold_end(text, end, before_q) is not None
+
+
+def _threshold_end(text: str, end: int, before_q: str) -> int | None:
+    """Where the class a threshold bounds ends (after 项目 in 10亿元以上的项目), or None if it bounds none."""
+    if text[end:end + 1] == "以":
+        hit = nf.THRESHOLD_AFTER.match(text, end)
+    else:
+        hit = nf.THRESHOLD_NOUN.match(text, end) if before_q == "over" else None
+    return hit.end() if hit else None
+
+
+def threshold_class(text: str, mention: Mention) -> str:
+    """The class a threshold mention bounds, as written: 10亿元以上项目, 超千万美元的大项目, 超过10亿元的项目."""
+    return text[mention.start:_threshold_end(text, mention.end, "over") or mention.end]  # it was found so: 以上 or 超
 
 
 def _currency_before(text: str, start: int) -> str | None:

@@ -25,9 +25,14 @@ BARE_MAGNITUDES = frozenset({"十", "百", "千", "万", "亿", "千万", "百�
 # A dash after a digit, letter or separator joins a code or a date (0991-8557237, ICP-2023, 2023-06-12):
 # the number after it has no sign. After anything else a dash is a minus (增长-3%, 利润-3.5亿元).
 CODE_BEFORE_DASH = re.compile(r"[0-9A-Za-z.:/\-]")
-# A threshold that names a class of things is no amount: 10亿元以上项目7个, 500万元以上的工业企业
-# (the count after it is the figure; ANNOTATION.md's gold holds thresholds as optional at most)
+# A threshold that names a class of things is no amount: 10亿元以上项目7个, 500万元以上的工业企业,
+# 5000万元以上(含续建)的项目. It is loaded marked is_threshold (ANNOTATION.md's optional figures),
+# never added into a total; the count after it is the figure.
 THRESHOLD_AFTER = re.compile(r"(?:以上|以下)的?[^\d，,。；;、:：]{0,8}?(?:项目|企业|工程|合同)")
+# The same class with 超/逾 before the number (qualifier over) and its noun right after the unit:
+# 超千万美元项目, 总投资超千万美元的大项目28项, 投资超过10亿元的项目有12个, 营业收入超10亿元企业82家.
+# Not 总投资超420亿元； (no noun) nor 总投资超100亿元的比亚迪项目 (one named project's amount).
+THRESHOLD_NOUN = re.compile(r"的?(?:大|重大|重点)?(?:项目|企业|工程|合同)")
 # Nouns used as measure words count only after digits: 9口岸, 18站点; 两口岸相距 is 'the two ports'
 DIGITS_ONLY_UNITS = frozenset({"口岸", "站点"})
 

@@ -25,6 +25,19 @@ def test_a_ranges_upper_bound_measures_what_its_lower_bound_does():
     assert (high.value, high.metric, high.category) == (400, low.metric, "other")
 
 
+def test_a_threshold_measures_its_class_and_the_count_after_it_keeps_the_class():
+    # the threshold is no amount of the clause before it: its metric is the class it bounds, and the
+    # count after it counts that class, as it did when the threshold was no figure
+    figs = figures("全市新签约项目60个，其中10亿元以上项目7个，超千万美元的大项目3项。")
+    threshold, usd = figs["10亿元"], figs["超千万美元"]
+    assert (threshold.is_threshold, threshold.qualifier, threshold.metric, threshold.category) == \
+        (True, "over", "10亿元以上项目", "investment")
+    assert (usd.is_threshold, usd.value, usd.metric) == (True, 10_000_000, "超千万美元的大项目")
+    assert (figs["7个"].metric, figs["7个"].category, figs["7个"].is_threshold) == ("10亿元以上项目", "projects", False)
+    assert figs["3项"].metric == "超千万美元的大项目"
+    assert not figs["60个"].is_threshold
+
+
 def test_rate_takes_the_metric_of_the_figure_it_follows():
     figs = figures("全年完成固定资产投资12.5亿元，同比增长30.2%。")
     assert figs["30.2%"].metric == figs["12.5亿元"].metric == "完成固定资产投资"

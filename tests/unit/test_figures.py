@@ -203,10 +203,43 @@ def test_currency_signs(text, value, unit):
     assert (m.value, m.unit) == (pytest.approx(value), unit)
 
 
-def test_the_count_after_a_threshold_stays():
-    # 10亿元以上项目6个: the count is the figure, the threshold is not
+def test_the_count_after_a_threshold_stays_and_the_threshold_is_marked():
+    # 10亿元以上项目6个: the count is an amount, the threshold bounds a class; 1500元以上 ends the
+    # sentence, no class after it: an amount over 1500元
     text = "全年开工项目58个，其中10亿元以上项目6个，人均收入达到1500元以上。"
-    assert [text[m.start:m.end] for m in find_mentions(text)] == ["58个", "6个", "1500元"]
+    found = [(text[m.start:m.end], m.is_threshold) for m in find_mentions(text)]
+    assert found == [("58个", False), ("10亿元", True), ("6个", False), ("1500元", False)]
+
+
+@pytest.mark.parametrize(
+    "text, mention, value, unit, qualifier",
+    [
+        ("推动5亿元以上产业项目落地。", "5亿元", 500_000_000, "CNY", "over"),  # a noun between 以上 and 项目
+        ("培育2000万元以上的工业企业。", "2000万元", 20_000_000, "CNY", "over"),
+        ("新开工3000万元以上(含续建)的工程41个。", "3000万元", 30_000_000, "CNY", "over"),
+        ("清理500万元以下的合同。", "500万元", 5_000_000, "CNY", "under"),
+        ("其中超千万美元项目占比较高。", "超千万美元", 10_000_000, "USD", "over"),  # 超 before, noun right after
+        ("总投资超千万美元的大项目15项。", "超千万美元", 10_000_000, "USD", "over"),
+        ("投资逾5亿元的项目有9个。", "逾5亿元", 500_000_000, "CNY", "over"),
+        ("营业收入超过20亿元的企业达到6家。", "超过20亿元", 2_000_000_000, "CNY", "over"),
+    ],
+)
+def test_class_thresholds_are_marked(text, mention, value, unit, qualifier):
+    m = next(m for m in find_mentions(text) if m.unit == unit)
+    assert (text[m.start:m.end], m.value, m.qualifier, m.is_threshold) == (mention, pytest.approx(value), qualifier, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年完成投资超420亿元；",  # 超 with no class after it: an amount, at least 420亿元
+        "总投资超100亿元的新能源电池项目开工。",  # one named project's amount, not a class
+        "人均收入达到1500元以上。",
+        "新增就业超过1万人的园区3个。",  # persons bound no class of money
+    ],
+)
+def test_amounts_with_over_are_no_thresholds(text):
+    assert not any(m.is_threshold for m in find_mentions(text))
 
 
 def test_half_that_is_no_share_is_no_figure():
@@ -297,8 +330,7 @@ def test_rate_joined_by_and_is_a_change_too():
         "推进种植业发展。",
         "推进节能降耗，扩大市场份额。",
         "实现了创百亿元园区的目标。",  # a bare magnitude is a class, not an amount
-        "推动5亿元以上产业项目落地。",  # a threshold names a class of projects
-        "培育2000万元以上的工业企业。",
+        "推动亿元以上产业项目落地。",  # a bare magnitude bounding a class: no figure at all
     ],
 )
 def test_not_figures(text):
