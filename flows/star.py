@@ -68,7 +68,7 @@ def stg_figures(articles: list[Article], figures: list[list[Figure]]) -> pl.Data
     rows = [
         (article_id_of(a.source), f.mention, f.sentence, float(f.value), f.unit, f.qualifier, f.is_change,
          f.metric, f.category, f.year, f.place.place_id if f.place else None, f.rule, f.start,
-         _in_spans(f.start, f.end, a.garbled_spans), f.sentence_start, f.sentence_end)
+         _in_spans(f.start, f.end, a.garbled_spans), f.is_threshold, f.sentence_start, f.sentence_end)
         for a, found in zip(articles, figures, strict=True)
         for f in found
     ]
@@ -84,7 +84,7 @@ FIGURE_COLUMNS = {
     "article_id": pl.String, "mention": pl.String, "sentence": pl.String, "value": pl.Float64,
     "unit": pl.String, "qualifier": pl.String, "is_change": pl.Boolean, "metric": pl.String,
     "category": pl.String, "year": pl.Int32, "place_id": pl.String, "rule": pl.String, "position": pl.Int32,
-    "is_garbled": pl.Boolean, "sentence_start": pl.Int32, "sentence_end": pl.Int32,
+    "is_garbled": pl.Boolean, "is_threshold": pl.Boolean, "sentence_start": pl.Int32, "sentence_end": pl.Int32,
 }
 
 
@@ -160,8 +160,8 @@ def _fact_figure(figures: pl.DataFrame, dim_metric: pl.DataFrame, articles: pl.D
             run_id=pl.lit(run_id),
         )
         .select("figure_id", "article_id", "metric_id", "place_id", "date_id", "mention", "sentence", "value",
-                "unit", "qualifier", "is_change", "year", "rule", "position", "is_garbled", "sentence_start",
-                "sentence_end", "run_id")
+                "unit", "qualifier", "is_change", "year", "rule", "position", "is_garbled", "is_threshold",
+                "sentence_start", "sentence_end", "run_id")
     )
 
 

@@ -109,6 +109,7 @@ class FactFigure(pa.DataFrameModel):
     rule: str
     position: pl.Int32 = pa.Field(ge=0)
     is_garbled: bool  # overlaps mojibake: do not trust the number
+    is_threshold: bool  # the bound of a class (10亿元以上项目), no amount: never added into a total
     sentence_start: pl.Int32 = pa.Field(nullable=True, ge=0)  # null on rows loaded before the column existed
     sentence_end: pl.Int32 = pa.Field(nullable=True, ge=0)
     run_id: str

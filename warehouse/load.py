@@ -235,7 +235,8 @@ def finish_run(db_path: str | Path, run_id: str, status: str, counts: dict[str, 
 def run_digest(db_path: str | Path, run_id: str, articles: int = 20, per_category: int = 3) -> dict[str, list[dict]]:
     """What a run loaded, for people: its articles (title, places) and the largest figures of each category.
 
-    Rows of the `facts` view joined on the run id; change rates are left out of the largest figures.
+    Rows of the `facts` view joined on the run id; the largest figures are amounts: change rates, class
+    thresholds (10亿元以上项目) and figures read next to mojibake are left out.
     """
     queries = {
         "articles": _DIGEST_ARTICLES.format(limit=articles),
@@ -268,7 +269,7 @@ with run_figures as (
     from fact_figure f
     join dim_metric m using (metric_id)
     left join dim_place p using (place_id)
-    where f.run_id = ? and not f.is_change and not f.is_garbled
+    where f.run_id = ? and not f.is_change and not f.is_garbled and not f.is_threshold  -- amounts only
 )
 select category, value, unit, metric, place, year, sentence
 from run_figures

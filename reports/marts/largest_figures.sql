@@ -21,7 +21,7 @@ quoted as (  -- the sentence of each, from the article that stands for it
     select r.*, f.mention, f.sentence, f.title
     from ranked r
     join report_facts f
-        on f.source = r.source and f.unit = r.unit and f.value = r.value and not f.is_change
+        on f.source = r.source and f.unit = r.unit and f.value = r.value and not f.is_change and not f.is_threshold
         and f.metric is not distinct from r.metric
 )
 select unit_label, rank, shown, mention, metric, category, place, province, year, sentence, title, source, articles

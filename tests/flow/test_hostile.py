@@ -18,6 +18,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.flow.helpers import rows, run
+from warehouse import load
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -138,6 +139,26 @@ def test_one_article_one_set_of_figures(tmp_path, warehouse):
     run([inbox], warehouse)
     assert rows(warehouse, f"select is_withdrawn from dim_article where source = '{inbox}/a.txt'") == [(False,)]
     assert rows(warehouse, "select count(*) from facts where value = 21") == [(1,)]
+
+
+def test_a_class_threshold_is_loaded_marked_and_a_sum_of_amounts_is_one_where_away(tmp_path, warehouse):
+    # 10亿元以上项目37个 counts projects of at least 10亿元: the 10亿元 bounds a class and is no investment
+    article = tmp_path / "shanxi.txt"
+    article.write_text("山西省2024年新签约项目120个，协议投资356.2亿元，其中10亿元以上项目37个，50亿元以上项目9个。"
+                       "太原市全年完成投资48.5亿元，引进超千万美元项目6个。", encoding="utf-8")
+    run([article], warehouse)
+    thresholds = rows(warehouse, "select mention, value, unit, qualifier, metric from facts where is_threshold")
+    assert thresholds == [("10亿元", 1e9, "CNY", "over", "10亿元以上项目"), ("50亿元", 5e9, "CNY", "over", "50亿元以上项目"),
+                          ("超千万美元", 1e7, "USD", "over", "超千万美元项目")]
+    investment = """select province, sum(value) from facts
+                    where category = 'investment' and unit = 'CNY' and not is_change {} group by province"""
+    assert rows(warehouse, investment.format("and not is_threshold and not is_garbled")) == [("山西省", 356.2e8 + 48.5e8)]
+    assert rows(warehouse, investment.format("")) == [("山西省", 356.2e8 + 48.5e8 + 60e8)]  # what the mark prevents
+    assert rows(warehouse, "select value from facts where mention = '37个'") == [(37,)]  # the count stays a figure
+    run_id = rows(warehouse, "select run_id from etl_run")[0][0]
+    largest = [(f["category"], f["value"]) for f in load.run_digest(warehouse, run_id)["figures"]]
+    assert ("investment", 5e9) not in largest and ("investment", 1e7) not in largest
+    assert [v for c, v in largest if c == "investment"] == [356.2e8, 48.5e8]
 
 
 def test_a_killed_run_leaves_no_server_behind_and_the_next_run_marks_it_abandoned(tmp_path, warehouse):

@@ -52,12 +52,12 @@ CHINA = Place("CN", "中国", "country", None, None)
 
 
 def figure(value: float, unit: str, category: str, place: Place | None, year: int | None, metric: str = "总投资",
-           is_change: bool = False, start: int = 0) -> Figure:
+           is_change: bool = False, start: int = 0, is_threshold: bool = False) -> Figure:
     """A figure as extraction would hand it over; the sentence names its value so a test can find it."""
     number = f"{value:f}".rstrip("0").rstrip(".")
     sentence = f"{place.name if place else '全国'}{metric}{number}{unit}。"
     return Figure(mention=f"{number}{unit}", sentence=sentence, value=value, unit=unit, metric=metric, category=category,
-                  year=year, place=place, rule="test", start=start, is_change=is_change)
+                  year=year, place=place, rule="test", start=start, is_change=is_change, is_threshold=is_threshold)
 
 
 def load_articles(db_path: Path, articles: dict[str, tuple[date | None, list[Figure]]], garbled: set[str] = frozenset(),

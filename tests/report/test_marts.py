@@ -103,3 +103,21 @@ def test_quality_counts_garbled_figures_undated_articles_and_rejects(warehouse):
 def test_an_empty_warehouse_gives_empty_sections_not_errors(tmp_path):
     sections = read_sections(load_articles(tmp_path / "empty.duckdb", {}), Filters())
     assert sections["headline"]["figures"][0] == 0 and sections["place_map"].is_empty()
+
+
+def test_a_class_threshold_is_in_no_total_and_no_ranking(tmp_path):
+    # 100亿元以上项目2个: the 100 亿元 bounds a class of projects; 瑞丽's investment is its 30 亿元 alone
+    warehouse = load_articles(tmp_path / "t.duckdb", {"a.txt": (date(2024, 3, 1), [
+        figure(3e9, "CNY", "investment", RUILI, 2024),
+        figure(1e10, "CNY", "investment", RUILI, 2024, "100亿元以上项目", is_threshold=True),
+        figure(2, "count", "projects", RUILI, 2024, "100亿元以上项目"),
+    ])})
+    sections = read_sections(warehouse, Filters())
+    totals = {(r["unit_label"], r["category"]): r["total"] for r in sections["totals_by_category_year"].to_dicts()}
+    assert totals[("亿元", "investment")] == pytest.approx(30)
+    top = sections["top_places"].filter(sections["top_places"]["measure"] == "investment").row(0, named=True)
+    assert (top["place"], top["total"]) == ("瑞丽市", pytest.approx(30))
+    assert sections["place_map"].row(0, named=True)["investment"] == pytest.approx(30)
+    assert sections["largest_figures"].filter(sections["largest_figures"]["unit_label"] == "亿元")["shown"].to_list() == \
+        [pytest.approx(30)]
+    assert sections["headline"]["figures"][0] == 3  # still a figure of the warehouse, only never added up

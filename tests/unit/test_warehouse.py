@@ -17,7 +17,7 @@ from warehouse.migrate import WarehouseOutdated
 from warehouse.query import WarehouseMissing, run_query
 
 FACTS_COLUMNS = ["article_id", "source", "title", "published_date", "mention", "sentence", "value", "unit",
-                 "qualifier", "is_change", "metric", "category", "year", "place", "province"]
+                 "qualifier", "is_change", "is_threshold", "is_garbled", "metric", "category", "year", "place", "province"]
 
 
 def test_facts_view_has_the_contract_columns_and_resolves_place_and_province(db, make_batch):
@@ -97,6 +97,15 @@ def test_a_second_ensure_schema_after_a_migration_does_nothing(loaded, places):
     load.ensure_schema(loaded, places)
     assert load.ensure_schema(loaded, places) == []
     assert migrations(loaded) == [("dim_article", "bylines")]
+
+
+def test_an_older_file_with_figures_gains_is_threshold_false_and_the_facts_view_shows_it(loaded, places):
+    # files made before the column refused thresholds: none of their figures is one, so false invents nothing
+    older(loaded, "drop view facts", "alter table fact_figure drop column is_threshold")
+    added = load.ensure_schema(loaded, places)
+    assert [(c.table, c.name) for c in added] == [("fact_figure", "is_threshold")]
+    assert migrations(loaded) == [("fact_figure", "is_threshold")]
+    assert run_query(loaded, "select value, is_threshold, is_garbled from facts")[1] == [(9.635e9, False, False)]
 
 
 def test_a_not_null_column_without_default_is_added_to_an_empty_table(db, places):

@@ -15,6 +15,9 @@ create table if not exists fact_figure (
     rule            varchar not null,      -- extraction rule that produced it
     position        integer not null,      -- character offset in the normalised text
     is_garbled      boolean not null,      -- overlaps mojibake in the article: do not trust the number
+    -- the bound of a class, no amount: 10亿元 of 10亿元以上项目371个, 超千万美元项目. Never add it into a
+    -- total. False by default: files made before the column refused thresholds, so none of their rows is one.
+    is_threshold    boolean not null default false,
     sentence_start  integer,               -- the whole sentence: [start, end) in the normalised text
     sentence_end    integer,
     run_id          varchar not null

@@ -1,4 +1,10 @@
 -- facts: the public contract for downstream SQL, one row per figure with its article, metric and place.
+-- Two marks say which values may be added up. is_threshold: the bound of a class, no amount (10亿元 of
+-- 10亿元以上项目371个, 超千万美元项目; qualifier over or under). is_garbled: read next to mojibake, the
+-- number itself may be wrong. A total of amounts is one where away:
+--   select province, sum(value) from facts
+--   where unit = 'CNY' and category = 'investment' and not is_change and not is_threshold and not is_garbled
+--   group by province
 create or replace view facts as
 with figures as (
     select * from fact_figure
@@ -24,6 +30,8 @@ joined as (
         f.unit,
         f.qualifier,
         f.is_change,
+        f.is_threshold,
+        f.is_garbled,
         nullif(m.metric, '') as metric,
         m.category,
         f.year,
