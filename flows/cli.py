@@ -20,7 +20,8 @@ from reports import default_report_path
 
 EPILOG_RUN = ("example: newsfacts run articles/ more/page.html --db data/newsfacts.duckdb\n"
               "         newsfacts run https://news.example.cn/rss.xml --limit 50 --urls more-urls.txt")
-EPILOG_SQL = 'example: newsfacts sql "select place, sum(value) from facts where unit = \'CNY\' group by place"'
+EPILOG_SQL = ('example: newsfacts sql "select place, sum(value) from facts where unit = \'CNY\' and not is_change '
+              'and not is_threshold group by place"')
 EPILOG_REPORT = "example: newsfacts report --db data/newsfacts.duckdb --out report.html --where year=2023-2024 --where province=云南"
 EPILOG_EXTRACT = 'example: newsfacts extract --text "2024年，全区签约项目15个，协议资金96.35亿元。" --published 2024-03-01'
 
