@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flows.acquire.json_array import OPENING, element_spans
 from flows.records import RawDocument, Reject
 
 # Suffix -> media type of the files an article can come in; anything else under a folder is skipped.
@@ -24,12 +25,12 @@ MEDIA_TYPES = {
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """One line of a JSON Lines file, read on its own: a large file streams through batches as a
-    folder's files do, and one bad line costs one reject."""
+    """One line of a JSON Lines file or one element of a JSON array file, read on its own: a large file
+    streams through batches as a folder's files do, and one bad record costs one reject."""
 
     path: Path
-    line: int  # 1-based, as editors count
-    start: int  # the line's bytes in the file: [start, end)
+    line: int  # 1-based, as editors count: the line of a JSON Lines file, the element of a JSON array
+    start: int  # the record's bytes in the file: [start, end)
     end: int
 
     @property
@@ -48,7 +49,8 @@ class Discovery:
 
 def discover(paths: list[str]) -> Discovery:
     """Expand files and folders (recursively) into article files, sorted and without repeats; a
-    symlink counts as the file it points to. A JSON Lines file becomes one item per record."""
+    symlink counts as the file it points to. A JSON Lines file, or a JSON array of more than one
+    record, becomes one item per record."""
     found = Discovery()
     seen: set[Path] = set()
     for raw in paths:
@@ -64,7 +66,7 @@ def discover(paths: list[str]) -> Discovery:
         for candidate in candidates:
             if candidate not in seen:
                 seen.add(candidate)
-                found.files += _json_lines(candidate, found.rejects) if _is_json_lines(candidate) else [candidate]
+                found.files += _records_of(candidate, found.rejects)
     return found
 
 
@@ -101,6 +103,33 @@ def _is_json_lines(path: Path) -> bool:
     return MEDIA_TYPES.get(path.suffix.lower()) == "application/jsonl"
 
 
+def _records_of(path: Path, rejects: list[Reject]) -> list[Path | Record]:
+    """A JSON Lines file's records, a JSON array file's (if more than one), or the file itself."""
+    if _is_json_lines(path):
+        return _json_lines(path, rejects)
+    if MEDIA_TYPES.get(path.suffix.lower()) == "application/json":
+        records = _json_array(path, rejects)
+        return records if len(records) > 1 else [path]  # one record: the file is the article, as an object is
+    return [path]
+
+
+def _json_array(path: Path, rejects: list[Reject]) -> list[Record]:
+    """The elements of a JSON array file as Records (none if it holds no array); a defect of the array
+    itself (cut off, text after it) is one reject, its records kept."""
+    try:
+        with path.open("rb") as stream:
+            if not OPENING.match(stream.read(64)):  # an object: one article, read whole
+                return []
+            stream.seek(0)
+            spans, problem = element_spans(stream)
+    except OSError as exc:
+        rejects.append(Reject("discover", source_of(path), "unreadable", f"cannot read {source_of(path)}: {exc.strerror or exc}"))
+        return []
+    if problem and len(spans) > 1:
+        rejects.append(Reject("discover", source_of(path), "bad_json", f"{source_of(path)}: {problem}; its records were read"))
+    return [Record(path, n, start, end) for n, (start, end) in enumerate(spans, 1)]
+
+
 def _json_lines(path: Path, rejects: list[Reject], chunk_size: int = 1 << 20) -> list[Record]:
     """The non-blank lines of a JSON Lines file as Records, the file read in 1 MB chunks."""
     records: list[Record] = []
@@ -124,9 +153,9 @@ def _json_lines(path: Path, rejects: list[Reject], chunk_size: int = 1 << 20) ->
 
 
 def read_documents(files: list[Path | Record], max_bytes: int) -> tuple[list[RawDocument], list[Reject]]:
-    """Read each file's bytes; a JSON file gives one document per record, a JSON Lines record one document.
+    """Read each file's bytes; a JSON Lines or JSON array file gives one document per record, a Record one.
 
-    The size limit is one article's: a JSON Lines record is measured alone, not its file.
+    The size limit is one article's: a record is measured alone, not its file.
     """
     documents: list[RawDocument] = []
     rejects: list[Reject] = []
@@ -142,21 +171,22 @@ def read_documents(files: list[Path | Record], max_bytes: int) -> tuple[list[Raw
 
 def _read_file(path: Path, max_bytes: int) -> tuple[list[RawDocument], list[Reject]]:
     source = source_of(path)
+    media_type = MEDIA_TYPES.get(path.suffix.lower(), "text/plain")
+    if media_type.startswith("application/json"):  # named directly to read_documents, not through discover
+        rejects: list[Reject] = []
+        records = _records_of(path, rejects)
+        if records != [path]:
+            documents, refused = read_documents(records, max_bytes)
+            return documents, rejects + refused
+        if rejects:  # the file cannot be read
+            return [], rejects
     try:
         size = path.stat().st_size
-        if size > max_bytes and not _is_json_lines(path):
+        if size > max_bytes:
             return [], [_too_large(source, size, max_bytes)]
         content = path.read_bytes()
     except OSError as exc:
         return [], [Reject("acquire", source, "unreadable", f"cannot read {source}: {exc.strerror or exc}")]
-    media_type = MEDIA_TYPES.get(path.suffix.lower(), "text/plain")
-    if media_type == "application/jsonl":  # named directly to read_documents, not through discover
-        documents, rejects = [], []
-        for record in _json_lines(path, rejects):
-            found, refused = _record_documents(record, content[record.start:record.end], max_bytes)
-            documents += found
-            rejects += refused
-        return documents, rejects
     if media_type.startswith("application/json"):
         return split_json(source, content, media_type)
     return [make_document(source, content, media_type)], []

@@ -111,6 +111,18 @@ def test_a_large_json_lines_file_streams_through_batches(tmp_path, warehouse):
     assert rows(warehouse, "select count(distinct value) from facts where unit = 'count'") == [(30,)]
 
 
+def test_a_large_json_array_streams_through_batches_and_a_bad_record_is_one_reject(tmp_path, warehouse):
+    feed = tmp_path / "feed.json"
+    records = [record(n) for n in range(1, 31)]
+    records[9] = '{"text": 未引}'  # no JSON
+    records[19] = record(20, filler="长" * 3000)  # over the limit alone
+    feed.write_text("[" + ",\n".join(records) + "]", encoding="utf-8")
+    counts = run([feed], warehouse, batch_size=7, max_bytes=feed.stat().st_size // 10)  # the file is 10 articles' limit
+    assert counts.articles_new == 28
+    assert sorted(rows(warehouse, "select reason, source from rejects")) == [("bad_json", f"{feed}#10"), ("too_large", f"{feed}#20")]
+    assert rows(warehouse, "select count(distinct value) from facts where unit = 'count'") == [(28,)]
+
+
 def test_one_article_one_set_of_figures(tmp_path, warehouse):
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -136,3 +136,51 @@ def test_a_folder_that_cannot_be_listed_is_a_reject(tmp_path):
     assert [r.reason for r in found.rejects] == ["unreadable_folder"]
     assert found.rejects[0].source.startswith(str(tmp_path / ("d" * 250)))
     assert "File name too long" in found.rejects[0].detail
+
+
+def write_array(path, elements: list[str]) -> None:
+    path.write_text("[\n" + ",\n".join(elements) + "\n]\n", encoding="utf-8")
+
+
+def test_a_json_array_is_read_record_by_record_and_each_bad_record_is_one_reject(tmp_path):
+    path = tmp_path / "feed.json"
+    good = [json.dumps({"text": f"第{n}篇"}, ensure_ascii=False) for n in (1, 2)]
+    # a record that is no JSON, and one over the size limit, between good ones
+    write_array(path, [good[0], '{"text": 未引}', json.dumps({"text": "长" * 2000}, ensure_ascii=False), good[1]])
+    found = discover([str(path)])
+    assert [(type(r), r.line) for r in found.files] == [(Record, 1), (Record, 2), (Record, 3), (Record, 4)]
+    documents, rejects = read_documents(found.files, max_bytes=1_000)
+    assert [(d.source, json.loads(d.content)) for d in documents] == [(f"{path}#1", {"text": "第1篇"}),
+                                                                      (f"{path}#4", {"text": "第2篇"})]
+    assert [(r.source, r.reason) for r in rejects] == [(f"{path}#2", "bad_json"), (f"{path}#3", "too_large")]
+    # the same file named directly: the same documents and the same rejects
+    assert read_documents([path], max_bytes=1_000) == (documents, rejects)
+
+
+def test_a_json_array_larger_than_the_limit_loads_whole_when_its_records_are_small(tmp_path):
+    path = tmp_path / "feed.json"
+    write_array(path, [json.dumps({"text": f"短文{n}", "url": f"https://example.org/{n}"}, ensure_ascii=False)
+                       for n in range(60)])
+    assert path.stat().st_size > 2_000
+    documents, rejects = read_documents(discover([str(path)]).files, max_bytes=2_000)
+    assert rejects == [] and [d.source for d in documents] == [f"https://example.org/{n}" for n in range(60)]
+
+
+def test_a_single_json_object_or_one_record_array_stays_one_article_named_by_its_file(tmp_path):
+    one, alone = tmp_path / "one.json", tmp_path / "alone.json"
+    one.write_text(json.dumps({"text": "正文", "tags": [1, 2]}, ensure_ascii=False), encoding="utf-8")
+    write_array(alone, [json.dumps({"text": "正文"}, ensure_ascii=False)])
+    found = discover([str(tmp_path)])
+    assert found.files == [alone.resolve(), one.resolve()]
+    documents, rejects = read_documents(found.files, max_bytes=1_000)
+    assert [d.source for d in documents] == [str(alone.resolve()), str(one.resolve())] and rejects == []
+
+
+def test_a_cut_off_json_array_keeps_its_whole_records(tmp_path):
+    path = tmp_path / "cut.json"
+    path.write_text('[{"text": "第一篇"}, {"text": "第二篇"}, {"text": "第三', encoding="utf-8")
+    found = discover([str(path)])
+    assert [(r.reason, "cut off" in r.detail) for r in found.rejects] == [("bad_json", True)]
+    documents, rejects = read_documents(found.files, max_bytes=1_000)
+    assert [d.source for d in documents] == [f"{path}#1", f"{path}#2"]
+    assert [(r.source, r.reason) for r in rejects] == [(f"{path}#3", "bad_json")]
