@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tracemalloc
 
 from flows.acquire.local import Record, discover, read_documents
 
@@ -184,3 +185,22 @@ def test_a_cut_off_json_array_keeps_its_whole_records(tmp_path):
     documents, rejects = read_documents(found.files, max_bytes=1_000)
     assert [d.source for d in documents] == [f"{path}#1", f"{path}#2"]
     assert [(r.source, r.reason) for r in rejects] == [(f"{path}#3", "bad_json")]
+
+
+def test_a_json_array_is_discovered_and_read_in_bounded_memory(tmp_path):
+    # 22 MB of records: discovery holds one 1 MB chunk and the spans, a batch its own records only
+    # (json.loads of the whole file would hold the file and every parsed record: 88 MB here)
+    path = tmp_path / "big.json"
+    text = "2024年，昆明市签约项目15个，协议资金96.35亿元。" * 1000
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write("[" + ",\n".join(json.dumps({"text": text, "n": n}, ensure_ascii=n % 2 == 0) for n in range(240)) + "]")
+    assert path.stat().st_size > 20_000_000
+    tracemalloc.start()
+    try:
+        files = discover([str(path)]).files
+        documents, rejects = read_documents(files[:5], max_bytes=1_000_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(files) == 240 and len(documents) == 5 and rejects == []
+    assert peak < 8_000_000, f"{peak / 1e6:.1f} MB"
