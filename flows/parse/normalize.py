@@ -11,18 +11,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-import opencc
-
+from flows.parse.simplify import simplify
 from flows.rules import script as rules
 from flows.rules.boilerplate import FURNITURE_ANYWHERE, FURNITURE_FIRST, FURNITURE_START, MAX_FURNITURE_LEN
 from flows.rules.places import VARIANT_CHARS
 
-_T2S = opencc.OpenCC("t2s")  # about 10 ms to load: acceptable at import
-_S2T = opencc.OpenCC("s2t")
 # Footers and menus (copyright, ICP, crumbs) are looked for only in this many lines at each end:
 # searching every line for them cost more than the rest of normalisation bar OpenCC.
 _EDGE_LINES = 12
-_SCRIPT_SAMPLE = 600  # characters counted to tell traditional from mixed: enough, and cheap
 
 
 @dataclass(slots=True)
@@ -30,7 +26,7 @@ class Normalized:
     """What normalisation yields: the text, the lines metadata reads, and what it noticed."""
 
     text: str
-    lines: list[str]  # every non-empty line after folding and OpenCC, furniture included
+    lines: list[str]  # every non-empty line after folding and simplifying, furniture included
     furniture: list[bool]  # per line of lines: page furniture or header metadata
     script: str  # simplified | traditional | mixed
     garbled_spans: list[tuple[int, int]] = field(default_factory=list)  # offsets in text
@@ -43,11 +39,7 @@ def normalize(raw: str) -> Normalized:
         folded = rules.LOST_CHAR_CHAIN.sub(_repair_lost_char, folded)
     folded = rules.STRAY_COMMA.sub("", rules.PINYIN_DEBRIS.sub("", folded))
     folded = fold_variants(folded)  # before the script test: a compatibility 陸 is traditional 陸
-    # OpenCC costs ~30 us per 1,000 characters: skip it when there is nothing to convert. The same
-    # search tells detect_script whether to count: a simplified page is scanned once, not twice.
-    has_traditional = _script_patterns()[0].search(folded) is not None
-    script = _detect_script(folded, has_traditional)
-    converted = _T2S.convert(folded) if has_traditional else folded
+    converted, script = simplify(folded)
     lines = [line.strip() for line in converted.split("\n")]
     # "出炉 |": table debris. Stripped again only where a "|" is: most lines have none.
     lines = [line.strip("|").strip() if "|" in line else line for line in lines if line]
@@ -134,41 +126,6 @@ def _join_cjk(lines: list[str]) -> str:
 
 def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
-
-
-def detect_script(text: str) -> str:
-    """simplified | traditional | mixed, from characters only one of the two scripts uses."""
-    return _detect_script(text, _script_patterns()[0].search(text) is not None)
-
-
-def _detect_script(text: str, has_traditional: bool) -> str:
-    if not has_traditional:
-        return "simplified"
-    traditional, simplified = _script_patterns()
-    sample = text[:_SCRIPT_SAMPLE]
-    n_trad, n_simp = len(traditional.findall(sample)), len(simplified.findall(sample))
-    # A few simplified-only characters occur in traditional pages (names, quoted slogans) and the
-    # reverse: call a text mixed only when the minority script is a real share of it.
-    minority = min(n_trad, n_simp)
-    if minority >= 3 and minority >= 0.1 * (n_trad + n_simp):
-        return "mixed"
-    return "traditional" if n_trad >= n_simp else "simplified"
-
-
-@cache
-def _script_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """Character classes of traditional-only and simplified-only characters, derived from OpenCC.
-
-    Built on first use (~20 ms) rather than at import. Derived rather than written: OpenCC's own
-    tables decide what it will convert, so the classes cannot disagree with the conversion.
-    """
-    chars = [chr(c) for c in range(0x4E00, 0xA000)]
-    joined = "\n".join(chars)
-    to_simp = _T2S.convert(joined).split("\n")
-    to_trad = _S2T.convert(joined).split("\n")
-    trad = [c for c, s in zip(chars, to_simp, strict=True) if s != c]
-    simp = [c for c, s, t in zip(chars, to_simp, to_trad, strict=True) if t != c and s == c]
-    return re.compile(f"[{''.join(trad)}]"), re.compile(f"[{''.join(simp)}]")
 
 
 def garbled_spans(text: str) -> list[tuple[int, int]]:

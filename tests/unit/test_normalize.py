@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from flows.parse.normalize import detect_script, fold_variants, garbled_spans, is_furniture, normalize
+from flows.parse.normalize import fold_variants, garbled_spans, is_furniture, normalize
+from flows.parse.simplify import detect_script
 
 
 def test_traditional_becomes_simplified_and_pinyin_debris_goes():
