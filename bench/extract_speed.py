@@ -12,10 +12,11 @@ as jionlp.ner.extract_money on the seeds. Timed as --rounds short passes of both
 long passes minutes apart gave 2.4x and 1.8x on one quiet machine: load drifts between them.
 
 Articles go through in the flow's shape: a batch is normalised (parse_article) article by article,
-then extracted, as the parse and extract tasks do (flows/batch.py). An article's latency is its
-parse plus its extract. For comparison the script also times one article at a time (parse, extract,
-next article), which is ~8% slower: each stage's tables and code stay in the CPU caches through a
-batch, and are evicted by the other stage's when the two alternate.
+then extracted stage by stage over the batch (extract_batch), as the parse and extract tasks do
+(flows/batch.py). An article's latency is its parse plus an equal share of its batch's extraction.
+For comparison the script also times one article at a time (parse, extract_figures, next article),
+which is slower: each stage's tables and code stay in the CPU caches through a batch, and are
+evicted by the other stages' when they alternate article by article.
 
     python bench/extract_speed.py [--articles 3000] [--rounds 15] [--round-articles 60]
 """
@@ -61,8 +62,8 @@ _HASH = "0" * 64
 
 
 def newsfacts_pass(texts: list[str], batch_size: int = DEFAULT_BATCH_SIZE) -> list[float]:
-    """Latency of each article, parse plus extract, run batch by batch as the flow's tasks run them."""
-    from flows.extract import extract_figures
+    """Latency of each article, parse plus its share of extract, run batch by batch as the flow's tasks run them."""
+    from flows.extract import extract_batch
     from flows.parse.article import parse_article
 
     latencies = []
@@ -72,10 +73,11 @@ def newsfacts_pass(texts: list[str], batch_size: int = DEFAULT_BATCH_SIZE) -> li
             began = time.perf_counter()
             parsed.append(parse_article(text, source="bench", content_hash=_HASH))  # hashing is acquire's work
             latencies.append(time.perf_counter() - began)
-        for n, article in enumerate(parsed, start=first):
-            began = time.perf_counter()
-            extract_figures(article)
-            latencies[n] += time.perf_counter() - began
+        began = time.perf_counter()
+        extract_batch(parsed)
+        share = (time.perf_counter() - began) / len(parsed)
+        for n in range(first, first + len(parsed)):
+            latencies[n] += share
     return latencies
 
 

@@ -13,7 +13,7 @@ from datetime import datetime
 import polars as pl
 
 from flows import star
-from flows.extract import extract_figures
+from flows.extract import extract_batch
 from flows.parse.article import parse_article
 from flows.parse.decode import document_text
 from flows.parse.errors import DecodeError
@@ -108,11 +108,12 @@ def extract_articles(articles: list[Article]) -> tuple[list[Article], list[list[
     A figure whose value cannot be true (1e999个) is refused alone, its article kept.
     """
     kept, figures, rejects = [], [], []
+    originals = [article for article in articles if not article.copy_of]  # a copy's figures are its original's
+    extracted = dict(zip(map(id, originals), extract_batch(originals), strict=True))
     for article in articles:
-        try:
-            found = [] if article.copy_of else extract_figures(article)  # a copy's figures are its original's
-        except Exception as exc:  # noqa: BLE001 - one article's failure is reported, the batch goes on
-            rejects.append(Reject("extract", article.source, "extract_error", f"{type(exc).__name__}: {exc}"))
+        found = extracted.get(id(article), [])
+        if isinstance(found, Exception):  # one article's failure is reported, the batch goes on
+            rejects.append(Reject("extract", article.source, "extract_error", f"{type(found).__name__}: {found}"))
             continue
         plausible = [f for f in found if implausible(f.value, f.unit) is None]
         rejects += [_implausible_reject(article.source, f) for f in found if implausible(f.value, f.unit)]

@@ -35,13 +35,23 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?”」]*")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")
 
 
-def attribute(article: Article, mentions: list[Mention]) -> list[Figure]:
-    """Figures with metric, category, year and place, in text order."""
+def read_places(article: Article) -> tuple[Spots, Place | None]:
+    """The article's places as attribute reads them: every mention and deictic, and its main place."""
+    return place_spots(article.text, article.title, article.original_text[:300])
+
+
+def attribute(article: Article, mentions: list[Mention], places: tuple[Spots, Place | None] | None = None,
+              events: list[re.Match] | None = None) -> list[Figure]:
+    """Figures with metric, category, year and place, in text order.
+
+    places (read_places) and events (years.time_words of the text) are read here unless given: a batch
+    reads them for all its articles first (extract_batch).
+    """
     if not mentions:  # nothing to attribute: places and years would be read for nothing
         return []
     text = article.text
-    spots, main = place_spots(text, article.title, article.original_text[:300])
-    events = time_words(text)
+    spots, main = places or read_places(article)
+    events = time_words(text) if events is None else events
     published = article.published_date.year if article.published_date else article.published_year
     month = article.published_date.month if article.published_date else None
     year_flow = YearFlow(text, events, published, article.title, month)
