@@ -128,12 +128,13 @@ def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame],
     `run` (run id, counts so far) updates the run's etl_run row in the same transaction, so the row always
     counts exactly what the run has committed, even if the run fails at its next batch.
     """
+    loaded_at = datetime.now()
     with connect(db_path) as con, _transaction(con):
         for name in BATCH_TABLES:
             frame = tables.get(name)
             if frame is None or frame.is_empty():
                 continue
-            con.register(f"stg_{name}", frame.to_arrow())
+            con.register(f"stg_{name}", _stamped(frame, loaded_at).to_arrow())
             if name == "dim_article":
                 con.execute("delete from fact_figure where article_id in (select article_id from stg_dim_article)")
                 con.execute("delete from dim_article where article_id in (select article_id from stg_dim_article)")
@@ -147,6 +148,15 @@ def load_batch(db_path: str | Path, tables: dict[str, pl.DataFrame],
             taken_out = _height(tables, "fact_figure") - figures
             _set_counts(con, run_id, {**counts, "figures_loaded": counts.get("figures_loaded", 0) - taken_out})
     return BatchCounts(articles=_height(tables, "dim_article"), figures=figures, rejects=_height(tables, "rejects"))
+
+
+def _stamped(frame: pl.DataFrame, loaded_at: datetime) -> pl.DataFrame:
+    """The batch's rows with loaded_at the time of this load. Validation stamped them when it ran, but on a
+    Dask cluster a later batch may be validated before an earlier one, and near-duplicates are ordered by
+    loaded_at: the earliest loaded is the canonical one, so it must follow the order of the loads."""
+    if "loaded_at" not in frame.columns:
+        return frame
+    return frame.with_columns(loaded_at=pl.lit(loaded_at, dtype=frame.schema["loaded_at"]))
 
 
 def _figures_kept(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> int:

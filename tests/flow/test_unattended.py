@@ -159,7 +159,11 @@ def test_a_failed_run_keeps_and_tells_what_its_committed_batches_loaded_and_a_re
 def test_the_dask_runner_on_a_local_cluster_loads_the_same_rows_as_the_default(tmp_path):
     from prefect_dask import DaskTaskRunner
 
-    inputs = [str(SEEDS), str(SAMPLES)]
+    # Copies of the samples, each with a line of its own (the same story republished), spread over batches that
+    # two workers validate at once: the first loaded must stay the canonical one, as on the default runner
+    # (whether a later batch is validated first here depends on timing; test_warehouse pins that case)
+    copies_of_samples(tmp_path / "copies", 4)
+    inputs = [str(SEEDS), str(SAMPLES), str(tmp_path / "copies")]
     default_db, dask_db = tmp_path / "thread.duckdb", tmp_path / "dask.duckdb"
     run(inputs, default_db, batch_size=2)
     dask_etl = etl.with_options(task_runner=DaskTaskRunner(cluster_kwargs=local_cluster_options(2)))  # as `run` makes it
@@ -174,5 +178,6 @@ def test_the_dask_runner_on_a_local_cluster_loads_the_same_rows_as_the_default(t
     con = duckdb.connect(str(dask_db), read_only=True)
     try:
         assert con.execute("select count(*) from fact_figure").fetchall()[0][0] > 100
+        assert con.execute("select count(*) from dim_article where canonical_article_id is not null").fetchall()[0][0] >= 6
     finally:
         con.close()

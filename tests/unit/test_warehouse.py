@@ -153,3 +153,26 @@ def test_a_file_from_before_fetching_gets_the_headers_and_pages_found_columns(lo
     assert migrations(loaded) == [("etl_run", "pages_found"), ("raw_document", "headers")]
     assert run_query(loaded, "select count(*), count(headers) from raw_document")[1] == [(1, 0)]  # a file's: null
     assert load.stored_headers(loaded, [row[0] for row in run_query(loaded, "select article_id from dim_article")[1]]) == {}
+
+
+def test_a_batch_validated_before_an_earlier_one_loads_as_its_near_duplicate(db):
+    # On a Dask cluster batch 2 may be validated (and stamped) before batch 1; loaded after it, its copy of
+    # batch 1's story is the copy, and batch 1's article stays the canonical one.
+    story = ("2024年3月5日,某市召开重点项目推进会。今年一季度,全市新开工重点项目46个,总投资318.6亿元,"
+             "完成投资57.2亿元,同比增长14.8%。其中产业项目31个,基础设施项目15个。会议要求各县区"
+             "加快要素保障,推动项目早投产、早见效。")
+
+    def batch(source: str, text: str, validated: datetime) -> dict:
+        document = make_document(source, text.encode(), "text/plain")
+        article = Article(source=source, content_hash=document.content_hash, original_text=text, text=text)
+        figure = Figure(mention="318.6亿元", sentence=text, value=3.186e10, unit="CNY", metric="总投资",
+                        category="investment", year=2024, place=None, rule="money", start=40)
+        return validate_batch([document], [article], [[figure]], "run-1", validated)[0]
+
+    first = batch("first.txt", story, datetime(2024, 3, 5, 12, 0))
+    second = batch("second.txt", story + "\n(来源:某县融媒体中心)", datetime(2024, 3, 5, 11, 0))  # stamped earlier
+    load.load_batch(db, first)
+    load.load_batch(db, second)
+    rows = run_query(db, "select source, canonical_article_id is null from dim_article order by loaded_at")[1]
+    assert rows == [("first.txt", True), ("second.txt", False)]
+    assert run_query(db, "select count(*) from facts")[1] == [(1,)]
