@@ -22,15 +22,7 @@ _ONE_SIZE = """
 import json, resource, sys, time
 from datetime import datetime
 sys.path.insert(0, sys.argv[2])
-import random
-def paragraph_of_figures(size_bytes):  # as tests/flow/test_hostile.py writes it: distinct figures, no line break
-    rng, parts, size = random.Random(7), ["2024年，昆明市"], 0
-    while size < size_bytes:
-        part = (f"第{rng.randint(1, 99999)}批签约项目{rng.randint(1, 999)}个，协议资金{rng.randint(1, 99999) / 100}亿元，"
-                f"同比增长{rng.randint(1, 999) / 10}%，")
-        parts.append(part)
-        size += len(part.encode("utf-8"))
-    return "".join(parts) + "。"
+from bench.corpora import paragraph_of_figures  # the paragraph tests/flow/test_hostile.py loads
 from flows.acquire.local import make_document
 from flows.batch import extract_articles, parse_documents, validate_batch
 from flows.extract.places import gazetteer

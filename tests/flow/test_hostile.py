@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import httpx
 import psutil
 import pytest
 
+from bench.corpora import paragraph_of_figures
 from tests.conftest import ROOT
 from tests.flow.helpers import rows, run
 from warehouse import load
@@ -36,18 +36,6 @@ state = etl(paths=[sys.argv[1]], db_path=sys.argv[2], return_state=True)
 assert state.is_completed(), state.message
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
-
-
-def paragraph_of_figures(size_bytes: int, seed: int = 7) -> str:
-    """One paragraph, no line break, of distinct figures (a statistical table flattened into prose)."""
-    rng = random.Random(seed)
-    parts, size = ["2024年，昆明市"], 0
-    while size < size_bytes:
-        part = (f"第{rng.randint(1, 99999)}批签约项目{rng.randint(1, 999)}个，协议资金{rng.randint(1, 99999) / 100}亿元，"
-                f"同比增长{rng.randint(1, 999) / 10}%，")
-        parts.append(part)
-        size += len(part.encode("utf-8"))
-    return "".join(parts) + "。"
 
 
 def peak_mb_of_a_run(path: Path, db: Path) -> int:
