@@ -7,7 +7,7 @@ import pytest
 
 from flows.extract import extract_figures
 from flows.extract.subject import place_spots
-from flows.extract.years import current_year
+from flows.extract.undated import current_year
 from flows.records import Article
 from flows.rules.metrics import KEYWORD_CATEGORY, KEYWORDS_REVERSED
 

@@ -3,7 +3,8 @@ whole text finds (flows/extract/years.py). Our own sentences, each at a clause b
 
 import pytest
 
-from flows.extract.years import _span_length, _years_since, time_words
+from flows.extract.undated import _span_length, _years_since
+from flows.extract.years import time_words
 from flows.rules.time_words import TIME_WORDS, YEARS_SINCE
 
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from flows.extract import extract_figures
-from flows.extract.years import current_year
+from flows.extract.undated import current_year
 from flows.records import Article
 from flows.rules.time_words import TIME_WORDS, role
 
