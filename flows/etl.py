@@ -32,7 +32,7 @@ from flows.extract.places import all_places
 from flows.ownership import one_writer
 from flows.records import Article, Figure, RawDocument, Reject
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, DEFAULT_WAIT_SECONDS, FetchPolicy
-from reports.build import write_report as write_html
+from reports.build import write_report_apart as write_html
 from warehouse import load, writer
 
 IN_FLIGHT = 3  # batches submitted ahead of the one loading: two busy workers and one queued, on two cores
@@ -150,9 +150,13 @@ def finish(work_db: Path, run_id: str, counts: report.RunCounts, elapsed: float,
 
 @task(cache_policy=NO_CACHE)
 def write_report(db_path: str) -> None:
-    """Refresh the warehouse's HTML report beside it and link it in the UI; a failure here fails no load."""
+    """Refresh the warehouse's HTML report beside it, in a process of its own, and link it in the UI; a failure here
+    fails no load."""
     try:
-        report.publish_report_link(write_html(db_path))
+        written = write_html(db_path)
+        get_run_logger().info("report: %s, %.1f MB, in %.1f s; its process peaked at %.0f MB", written.path,
+                              written.size_bytes / 1e6, written.seconds, written.peak_mb or 0)
+        report.publish_report_link(written)
     except Exception as error:  # noqa: BLE001 - the load is committed; the report is a view of it, retried next run
         get_run_logger().warning("the HTML report of %s was not written: %s", db_path, error)
         report.publish_report_failure(db_path, error)
