@@ -185,9 +185,7 @@ def etl(
         # a failed run, before its batches or during them, still tells what its committed batches loaded
         with failure_recorded(run, began), ProcessFetcher(fetch_policy or FetchPolicy(), max_bytes) as web:
             found = find_articles(paths, url_files or [], limit, quote(web))  # discover
-            run.found(found)
-            load_tables(work_db, db_path, {"rejects": stages.rejects_table(found.rejects, run_id, began)}, run_id,
-                        run.counts)
+            run.found(found, began)  # its rejects loaded, its progress published
             require_something_to_read(found)  # a missing inbox fails the run, once its rejects are recorded
             pages = start_fetching(work_db, quote(web), quote(found.urls))  # fetched in the background from here on
             # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
@@ -216,9 +214,12 @@ class Committed:
     progress: report.Progress | None = None  # once discovery has found what there is to do
     in_flight: deque = field(default_factory=deque)
 
-    def found(self, found: Discovery) -> None:
-        """Count what discovery found and refused, and publish the run's progress artifacts."""
-        self.counts = report.tallied_found(self.counts, found)
+    def found(self, found: Discovery, began: datetime) -> None:
+        """Load what discovery refused and count what it found, then publish the run's progress artifacts."""
+        counts = report.tallied_found(self.counts, found)
+        load_tables(self.work_db, self.db_path, {"rejects": stages.rejects_table(found.rejects, self.run_id, began)},
+                    self.run_id, counts)
+        self.counts = counts  # only once the rejects and the counts have committed together
         self.progress = report.Progress.start(len(found.files) + len(found.urls))
         self.progress.start_fetching(len(found.urls))
 
