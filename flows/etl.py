@@ -26,13 +26,13 @@ from prefect.utilities.annotations import quote
 from flows import batch as stages
 from flows import lifeline, report, star
 from flows.acquire.local import Discovery, read_documents
-from flows.acquire.sources import conditions_of, find_sources, sort_pages
+from flows.acquire.sources import conditions_of, find_sources, require_something_to_read, sort_pages
 from flows.acquire.worker import ProcessFetcher, RemotePageStream
 from flows.extract.places import all_places
 from flows.ownership import one_writer
 from flows.records import Article, Figure, RawDocument, Reject
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, DEFAULT_WAIT_SECONDS, FetchPolicy
-from reports.build import write_report as write_html
+from reports.build import write_report_apart as write_html
 from warehouse import load, writer
 
 IN_FLIGHT = 3  # batches submitted ahead of the one loading: two busy workers and one queued, on two cores
@@ -150,9 +150,13 @@ def finish(work_db: Path, run_id: str, counts: report.RunCounts, elapsed: float,
 
 @task(cache_policy=NO_CACHE)
 def write_report(db_path: str) -> None:
-    """Refresh the warehouse's HTML report beside it and link it in the UI; a failure here fails no load."""
+    """Refresh the warehouse's HTML report beside it, in a process of its own, and link it in the UI; a failure here
+    fails no load."""
     try:
-        report.publish_report_link(write_html(db_path))
+        written = write_html(db_path)
+        get_run_logger().info("report: %s, %.1f MB, in %.1f s; its process peaked at %.0f MB", written.path,
+                              written.size_bytes / 1e6, written.seconds, written.peak_mb or 0)
+        report.publish_report_link(written)
     except Exception as error:  # noqa: BLE001 - the load is committed; the report is a view of it, retried next run
         get_run_logger().warning("the HTML report of %s was not written: %s", db_path, error)
         report.publish_report_failure(db_path, error)
@@ -174,27 +178,25 @@ def etl(
 
     One run at a time per warehouse: a run waits up to `wait_seconds` for another to finish, then fails.
     """
-    run_id, began, seen = str(flow_run.id), datetime.now(), stages.Seen()
+    run_id, began = str(flow_run.id), datetime.now()
     with one_writer(db_path, run_id, flow_run.name, wait_seconds) as work_db:  # readers keep reading db_path
         start(work_db, run_id, paths + (url_files or []))
-        with ProcessFetcher(fetch_policy or FetchPolicy(), max_bytes) as web:  # the run's one HTTP client, in a process
+        run = Committed(work_db, db_path, run_id, stages.Seen(), report.RunCounts())
+        # a failed run, before its batches or during them, still tells what its committed batches loaded
+        with failure_recorded(run, began), ProcessFetcher(fetch_policy or FetchPolicy(), max_bytes) as web:
             found = find_articles(paths, url_files or [], limit, quote(web))  # discover
-            run = Committed(work_db, db_path, run_id, seen, report.tallied_found(report.RunCounts(), found),
-                            report.Progress.start(len(found.files) + len(found.urls)))
-            load_tables(work_db, db_path, {"rejects": stages.rejects_table(found.rejects, run_id, began)}, run_id,
-                        run.counts)
-            run.progress.start_fetching(len(found.urls))
-            with failure_recorded(run, began):  # a failed run still tells what its committed batches loaded
-                pages = start_fetching(work_db, quote(web), quote(found.urls))  # fetched in the background from here on
-                # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
-                # for futures to wait on, which took two thirds of a run's time.
-                for files in report.batches(found.files, batch_size):
-                    documents, refused = acquire(quote(files), max_bytes)  # read
-                    run.submit(len(files), documents, refused)  # triage; parse, extract, validate overlapping; load
-                for urls in report.batches(found.urls, batch_size):
-                    documents, refused, not_modified = fetch(quote(pages), len(urls), quote(run.progress))  # fetch
-                    run.submit(len(urls), documents, refused, not_modified)
-                run.load_ready(keep=0)
+            run.found(found, began)  # its rejects loaded, its progress published
+            require_something_to_read(found)  # a missing inbox fails the run, once its rejects are recorded
+            pages = start_fetching(work_db, quote(web), quote(found.urls))  # fetched in the background from here on
+            # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
+            # for futures to wait on, which took two thirds of a run's time.
+            for files in report.batches(found.files, batch_size):
+                documents, refused = acquire(quote(files), max_bytes)  # read
+                run.submit(len(files), documents, refused)  # triage; parse, extract, validate overlapping; load
+            for urls in report.batches(found.urls, batch_size):
+                documents, refused, not_modified = fetch(quote(pages), len(urls), quote(run.progress))  # fetch
+                run.submit(len(urls), documents, refused, not_modified)
+            run.load_ready(keep=0)
         finish(work_db, run_id, run.counts, (datetime.now() - began).total_seconds())  # report
     write_report(db_path)  # the HTML report of the published warehouse, refreshed
     return run.counts
@@ -209,8 +211,17 @@ class Committed:
     run_id: str
     seen: stages.Seen  # spans the run's batches, local and fetched alike: a page with a file's bytes is a copy of it
     counts: report.RunCounts
-    progress: report.Progress
+    progress: report.Progress | None = None  # once discovery has found what there is to do
     in_flight: deque = field(default_factory=deque)
+
+    def found(self, found: Discovery, began: datetime) -> None:
+        """Load what discovery refused and count what it found, then publish the run's progress artifacts."""
+        counts = report.tallied_found(self.counts, found)
+        load_tables(self.work_db, self.db_path, {"rejects": stages.rejects_table(found.rejects, self.run_id, began)},
+                    self.run_id, counts)
+        self.counts = counts  # only once the rejects and the counts have committed together
+        self.progress = report.Progress.start(len(found.files) + len(found.urls))
+        self.progress.start_fetching(len(found.urls))
 
     def submit(self, items: int, documents: list[RawDocument], refused: list[Reject],
                not_modified: list[str] | None = None) -> None:
@@ -239,7 +250,8 @@ def failure_recorded(run: Committed, began: datetime):
     """On any error: etl_run and the summary artifact say `failed` with the committed batches' counts; re-raise."""
     try:
         yield
-    except Exception:
+    except Exception as failure:
+        get_run_logger().error("the run failed: %s", failure)
         run.in_flight.clear()  # batches after the failing one are not loaded: the warehouse stays as before it
         try:
             finish(run.work_db, run.run_id, run.counts, (datetime.now() - began).total_seconds(), status="failed")

@@ -29,6 +29,23 @@ def find_sources(paths: list[str], url_files: list[str], limit: int | None, web:
     return found
 
 
+UNREACHABLE = ("not_found", "unreadable", "unreadable_folder")  # discovery's reasons for a source it could not open
+
+
+class NothingToRead(RuntimeError):
+    """Every source of a run was missing or unreadable: a misconfigured deployment, not a quiet empty run."""
+
+
+def require_something_to_read(found: Discovery) -> None:
+    """Raise NothingToRead when discovery found nothing and refused every source as missing or unreadable
+    (an inbox folder that does not exist, a URL list that cannot be read). An empty folder is no failure:
+    a scheduled run on an inbox with nothing new is a normal one."""
+    unreachable = [r for r in found.rejects if r.stage == "discover" and r.reason in UNREACHABLE]
+    if found.files or found.urls or not unreachable or len(unreachable) < len(found.rejects):
+        return
+    raise NothingToRead("nothing to read, every source was refused: " + "; ".join(r.detail for r in unreachable))
+
+
 def read_url_file(path: str) -> tuple[list[str], list[Reject]]:
     """The URLs of a list file (one a line, `#` comments), or a reject if it cannot be read."""
     try:

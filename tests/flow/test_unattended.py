@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextvars
 import json
+import logging
 import subprocess
 import sys
 import time
@@ -154,6 +155,49 @@ def test_a_failed_run_keeps_and_tells_what_its_committed_batches_loaded_and_a_re
     monkeypatch.setattr(stages, "validate_batch", real_validate)
     counts = run([corpus], warehouse, batch_size=2)
     assert (counts.articles_new, counts.articles_unchanged) == (10 - loaded, loaded)
+
+
+class Kept(logging.Handler):
+    """The flow run's log records, as Prefect's handlers get them (these tests send no logs to the server)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture
+def flow_run_errors():
+    kept, logger = Kept(), logging.getLogger("prefect.flow_runs")
+    logger.addHandler(kept)
+    yield kept.messages
+    logger.removeHandler(kept)
+
+
+def test_a_run_whose_inbox_and_url_list_are_missing_ends_failed_and_records_why(tmp_path, warehouse, flow_run_errors):
+    # a scheduled deployment pointed at an inbox that is not there must not look like a quiet empty run
+    inbox, url_list = tmp_path / "inbox", tmp_path / "sources.txt"
+    state = etl(paths=[str(inbox)], db_path=str(warehouse), url_files=[str(url_list)], return_state=True)
+    assert state.is_failed() and "nothing to read" in state.message
+    assert any("nothing to read" in m and str(inbox) in m and str(url_list) in m for m in flow_run_errors), flow_run_errors
+    assert rows(warehouse, "select status, rejected, documents_read from etl_run") == [("failed", 2, 0)]
+    assert sorted(rows(warehouse, "select reason from rejects")) == [("not_found",), ("unreadable",)]
+
+
+def test_a_failure_in_discovery_ends_failed_with_an_etl_run_row_and_a_rerun_completes(tmp_path, warehouse,
+                                                                                      flow_run_errors):
+    # ~user with no such user: Python cannot expand the path, and discovery raises before any batch
+    state = etl(paths=["~no-such-user-newsfacts/inbox"], db_path=str(warehouse), return_state=True)
+    assert state.is_failed() and "home directory" in state.message
+    assert any("home directory" in m for m in flow_run_errors), flow_run_errors
+    run_id = str(state.state_details.flow_run_id)
+    assert rows(warehouse, "select run_id, status from etl_run") == [(run_id, "failed")]
+    assert artifacts_of(run_id)["newsfacts-run-summary"].description.split(" ")[3] == "failed:"
+    counts = run([SAMPLES], warehouse)
+    assert counts.articles_new > 0
+    assert rows(warehouse, "select status from etl_run order by started_at") == [("failed",), ("completed",)]
 
 
 def test_the_dask_runner_on_a_local_cluster_loads_the_same_rows_as_the_default(tmp_path):

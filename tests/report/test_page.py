@@ -6,7 +6,9 @@ import os
 import re
 from pathlib import Path
 
-from reports.build import write_report
+import pytest
+
+from reports.build import ReportFailed, write_report, write_report_apart
 from reports.filters import parse_where
 from reports.page import article_href, sentence_href
 from tests.report.conftest import load_articles
@@ -75,3 +77,17 @@ def test_a_warehouse_with_nothing_yet_still_gives_a_page(tmp_path):
     html = written.path.read_text(encoding="utf-8")
     assert "No dated figures match the filters." in html and "No change rates match the filters." in html
     assert 'id="chart-map"' in html and "Nothing was rejected." in html  # the outlines still draw
+
+
+def test_the_report_written_in_a_process_of_its_own_is_the_same_page(samples_warehouse, tmp_path):
+    # the flow writes it so, to keep its memory out of the loading process's
+    here = write_report(samples_warehouse, tmp_path / "here.html")
+    apart = write_report_apart(samples_warehouse, tmp_path / "apart.html")
+    assert apart.headline == here.headline  # the headline's types too: the run's report artifact formats them
+    assert apart.size_bytes == here.size_bytes == apart.path.stat().st_size
+    assert 50 < apart.peak_mb < 2000  # the child's own peak, in MB
+
+
+def test_a_report_process_that_fails_says_why(tmp_path):
+    with pytest.raises(ReportFailed, match="no warehouse at"):
+        write_report_apart(tmp_path / "nowhere.duckdb")
