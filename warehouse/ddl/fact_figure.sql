@@ -1,6 +1,6 @@
 -- fact_figure: one row per distinct figure stated in one article (a repeated figure is one row).
 create table if not exists fact_figure (
-    figure_id       varchar primary key,   -- hash of article_id, unit, value, is_change, metric, place_id
+    figure_id       varchar not null,      -- hash of article_id, unit, value, is_change, metric, place_id; unique (load.py)
     article_id      varchar not null,      -- -> dim_article
     metric_id       varchar not null,      -- -> dim_metric
     place_id        varchar,               -- -> dim_place; null where no place is fixed
