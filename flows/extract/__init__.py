@@ -23,8 +23,10 @@ def extract_figures(article: Article) -> list[Figure]:
     article.text is normalised text (parse_article's): full-width digits, "％" and "．" are folded
     there, so the patterns here look for ASCII ones only.
     """
-    figures = attribute(article, find_mentions(article.text))
-    return dedupe(figures, article.title)
+    (found,) = extract_batch([article])
+    if isinstance(found, Exception):
+        raise found
+    return found
 
 
 def extract_batch(articles: Sequence[Article]) -> list[list[Figure] | Exception]:
