@@ -10,9 +10,9 @@ batch_bands as (
     from dim_article, range(8) as t(band)
     where article_id in (select article_id from batch) and len(minhash) = 64
 ),
--- The articles sharing a bucket with the batch's. Filtered as dim_article is scanned, against the batch's
--- 8,000 buckets at most: bucketing the whole warehouse first held every article's 8 buckets at once
--- (62 MB a load at 30,000 articles, growing with each batch).
+-- The articles sharing a bucket with the batch's, filtered against the batch's 8,000 buckets at most as
+-- dim_article is scanned: only those are grouped below, not every article's 8 buckets. The scan still reads
+-- every signature; what it reads is bounded by the load's memory cap (load.LOAD_MEMORY_LIMIT).
 candidates as (
     select a.article_id, a.loaded_at, a.source, t.band, hash(a.minhash[t.band * 8 + 1 : t.band * 8 + 8]) as bucket
     from dim_article a, range(8) as t(band)
