@@ -1,11 +1,15 @@
-"""The newsfacts flow: local and fetched articles -> figures -> a DuckDB star schema, one Prefect task per stage and batch.
+"""The newsfacts flow: local and fetched articles -> figures -> a DuckDB star schema.
 
-Tasks take a whole batch (Prefect costs ~25 ms per task run; one task per article would cost more
-than the work). Task inputs are large and never reused, so no task caches them.
+A batch is two Prefect tasks. `transform` (parse, extract, validate: the CPU-bound stages) is submitted to the flow's
+task runner, so batches overlap (threads by default, a Dask cluster with `newsfacts run --task-runner dask`);
+`load_tables` runs in the flow's process, one batch at a time, in order. Reading and triage are plain calls in the
+flow. Each stage logs what it did (counts, seconds) at INFO, so the run's logs tell the stages apart.
 
-The CPU-bound stages (parse, extract, validate) of a batch run as one submitted `transform` task, so several
-batches run at once on the flow's task runner (threads by default, a Dask cluster with `newsfacts run
---task-runner dask`), while reading, triage and loading stay in the flow's process, one batch at a time, in order.
+Why not a task per stage: each task run costs CPU in the process that runs it and in the Prefect server, which on
+two cores competes with the Dask workers. With seven task runs a batch (read, triage, parse, extract, validate,
+transform, load), a 10,000-article Dask run cost the server 3.6-4.4 s of CPU; with two, 1.6-2.0 s, and the run
+was 13-15 s instead of 17-21 s (tasks of a whole batch already: one task per article would cost more than the work).
+Task inputs are large and never reused, so no task caches them.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
@@ -30,12 +35,11 @@ from flows.acquire.sources import conditions_of, find_sources, require_something
 from flows.acquire.worker import ProcessFetcher, RemotePageStream
 from flows.extract.places import all_places
 from flows.ownership import one_writer
-from flows.records import Article, Figure, RawDocument, Reject
+from flows.records import RawDocument, Reject
+from flows.runners import batches_ahead
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, DEFAULT_WAIT_SECONDS, FetchPolicy
 from reports.build import write_report_apart as write_html
 from warehouse import load, writer
-
-IN_FLIGHT = 3  # batches submitted ahead of the one loading: two busy workers and one queued, on two cores
 
 
 @task(cache_policy=NO_CACHE)
@@ -58,9 +62,13 @@ def find_articles(paths: list[str], url_files: list[str], limit: int | None, web
     return found
 
 
-@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
 def acquire(files: list[Path], max_bytes: int) -> tuple[list[RawDocument], list[Reject]]:
-    return read_documents(files, max_bytes)
+    """Read a batch of files (a file that cannot be read is a reject, not an error)."""
+    began = time.perf_counter()
+    documents, refused = read_documents(files, max_bytes)
+    get_run_logger().info("read: %d files -> %d documents, %d refused in %.2f s", len(files), len(documents),
+                          len(refused), time.perf_counter() - began)
+    return documents, refused
 
 
 @task(cache_policy=NO_CACHE)
@@ -76,36 +84,18 @@ def fetch(pages: RemotePageStream, count: int, progress: report.Progress) -> tup
     return sort_pages(pages.take(count, on_progress=progress.fetched))
 
 
-@task(cache_policy=NO_CACHE)
 def triage(db_path: Path, documents: list[RawDocument], seen: stages.Seen, not_modified: list[str] | None = None) -> stages.Triage:
     """New, changed, unchanged (a 304 among them); copies linked to their original; a source repeated in the run refused.
 
     Runs in the flow, batch after batch, before earlier batches have loaded: `seen` covers those."""
-    known = load.known_versions(db_path, [star.article_id_of(d.source) for d in documents])
-    canonical = load.canonical_sources(db_path, list({d.content_hash for d in documents}))
-    return stages.triage(documents, known, canonical, seen, not_modified)
-
-
-@task(cache_policy=NO_CACHE)
-def parse(documents: list[RawDocument]) -> tuple[list[Article], list[Reject]]:
-    """Decode and normalise a batch: articles, and rejects for what is empty, binary or not an article."""
-    return stages.parse_documents(documents)
-
-
-@task(cache_policy=NO_CACHE)
-def extract(articles: list[Article]) -> tuple[list[Article], list[list[Figure]], list[Reject]]:
-    """The figures of each article of a batch."""
-    return stages.extract_articles(articles)
-
-
-@task(cache_policy=NO_CACHE)
-def validate(documents, articles, figures, rejects: list[Reject], run_id: str) -> tuple[dict, list[Reject]]:
-    """Checked star-schema frames for the batch, with every reject of the batch as the `rejects` frame."""
-    now = datetime.now()
-    tables, row_rejects = stages.validate_batch(documents, articles, figures, run_id, now)
-    rejects = rejects + row_rejects
-    tables["rejects"] = stages.rejects_table(rejects, run_id, now)
-    return tables, rejects
+    began = time.perf_counter()
+    known, canonical = load.loaded_versions(db_path, [star.article_id_of(d.source) for d in documents],
+                                            list({d.content_hash for d in documents}))
+    sorted_docs = stages.triage(documents, known, canonical, seen, not_modified)
+    get_run_logger().info("triage: %d new, %d changed, %d unchanged, %d repeated in the run, in %.2f s", len(sorted_docs.new),
+                          len(sorted_docs.changed), len(sorted_docs.unchanged) + len(sorted_docs.not_modified),
+                          len(sorted_docs.rejects), time.perf_counter() - began)
+    return sorted_docs
 
 
 class Parcel:
@@ -121,15 +111,31 @@ class Parcel:
 @task(cache_policy=NO_CACHE)
 def transform(parcel: Parcel, run_id: str) -> tuple[dict, list[Reject]]:
     """Parse, extract and validate one batch where the task runner puts it (a thread, a Dask worker)."""
-    logger, began = get_run_logger(), time.perf_counter()
-    documents, refused = parcel.documents, parcel.refused
-    articles, parse_rejects = parse(quote(documents))  # parse and normalise
-    articles, figures, extract_rejects = extract(quote(articles))  # extract
-    refused = refused + parse_rejects + extract_rejects
-    tables, rejects = validate(*map(quote, (documents, articles, figures, refused)), run_id)  # validate
-    logger.info("transform: %d documents -> %d articles, %d figures, %d rejects in %.2f s", len(documents),
-                len(articles), sum(map(len, figures)), len(rejects), time.perf_counter() - began)
+    logger, took = get_run_logger(), {}
+    documents = parcel.documents
+    with timed(took, "parse"):
+        articles, parse_rejects = stages.parse_documents(documents)
+    with timed(took, "extract"):
+        articles, figures, extract_rejects = stages.extract_articles(articles)
+    with timed(took, "validate"):
+        now = datetime.now()
+        tables, row_rejects = stages.validate_batch(documents, articles, figures, run_id, now)
+        rejects = parcel.refused + parse_rejects + extract_rejects + row_rejects
+        tables["rejects"] = stages.rejects_table(rejects, run_id, now)
+    logger.info("transform: %d documents -> %d articles, %d figures, %d rejects; %s", len(documents),
+                len(articles), sum(map(len, figures)), len(rejects),
+                ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in took.items()))
     return tables, rejects
+
+
+@contextmanager
+def timed(took: dict[str, float], stage: str):
+    """Adds the block's seconds to took[stage]."""
+    began = time.perf_counter()
+    try:
+        yield
+    finally:
+        took[stage] = took.get(stage, 0.0) + time.perf_counter() - began
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 5])
@@ -181,7 +187,7 @@ def etl(
     run_id, began = str(flow_run.id), datetime.now()
     with one_writer(db_path, run_id, flow_run.name, wait_seconds) as work_db:  # readers keep reading db_path
         start(work_db, run_id, paths + (url_files or []))
-        run = Committed(work_db, db_path, run_id, stages.Seen(), report.RunCounts())
+        run = Committed(work_db, db_path, run_id, stages.Seen(), report.RunCounts(), batches_ahead(FlowRunContext.get().task_runner))
         # a failed run, before its batches or during them, still tells what its committed batches loaded
         with failure_recorded(run, began), ProcessFetcher(fetch_policy or FetchPolicy(), max_bytes) as web:
             found = find_articles(paths, url_files or [], limit, quote(web))  # discover
@@ -191,7 +197,7 @@ def etl(
             # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
             # for futures to wait on, which took two thirds of a run's time.
             for files in report.batches(found.files, batch_size):
-                documents, refused = acquire(quote(files), max_bytes)  # read
+                documents, refused = acquire(files, max_bytes)  # read
                 run.submit(len(files), documents, refused)  # triage; parse, extract, validate overlapping; load
             for urls in report.batches(found.urls, batch_size):
                 documents, refused, not_modified = fetch(quote(pages), len(urls), quote(run.progress))  # fetch
@@ -211,6 +217,7 @@ class Committed:
     run_id: str
     seen: stages.Seen  # spans the run's batches, local and fetched alike: a page with a file's bytes is a copy of it
     counts: report.RunCounts
+    ahead: int  # batches submitted beyond the one loading (runners.batches_ahead)
     progress: report.Progress | None = None  # once discovery has found what there is to do
     in_flight: deque = field(default_factory=deque)
 
@@ -226,11 +233,11 @@ class Committed:
     def submit(self, items: int, documents: list[RawDocument], refused: list[Reject],
                not_modified: list[str] | None = None) -> None:
         """Triage a batch here (new, changed, unchanged, copies), submit its parse, extract and validate, so batches
-        overlap on the task runner, and load the oldest ones while more than IN_FLIGHT are in flight."""
-        sorted_docs = triage(self.work_db, quote(documents), quote(self.seen), not_modified)
+        overlap on the task runner, and load the oldest ones while more than `ahead` are in flight."""
+        sorted_docs = triage(self.work_db, documents, self.seen, not_modified)
         parcel = Parcel(sorted_docs.to_process, refused + sorted_docs.rejects)
         self.in_flight.append((items, sorted_docs, transform.submit(parcel, self.run_id)))
-        self.load_ready(keep=IN_FLIGHT)  # load, in order
+        self.load_ready(keep=self.ahead)  # load, in order
 
     def load_ready(self, keep: int) -> None:
         """Load the oldest batches, in order, until at most `keep` are in flight."""

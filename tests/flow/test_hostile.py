@@ -188,13 +188,13 @@ def _servers_of(pid: int) -> list[psutil.Process]:
 
 
 def _extracting(server: psutil.Process) -> bool:
-    """The run's extract task is running, so its etl_run row says running."""
+    """A batch of the run is being transformed, so its etl_run row says running."""
     port = server.cmdline()[server.cmdline().index("--port") + 1]
     try:
         task_runs = httpx.post(f"http://127.0.0.1:{port}/api/task_runs/filter", json={}, timeout=5).json()
     except httpx.HTTPError:
         return False
-    return any(t["name"].startswith("extract") and t["state_type"] == "RUNNING" for t in task_runs)
+    return any(t["name"].startswith("transform") and t["state_type"] == "RUNNING" for t in task_runs)
 
 
 def _statuses(db) -> list[str] | None:
