@@ -1,15 +1,17 @@
 """Benchmark: the whole flow over N copies of the sample articles, on each task runner, against the same stage
 functions called in a plain loop; prints articles/s, the speed-up of Dask, Prefect's overhead and peak memory.
 
-One temporary Prefect server serves every run (started first, not timed); each runner first loads the sample
-articles once, untimed, as a long-running deployment has done before the run one times. Each run loads a fresh warehouse;
-the first runner's warehouse is then loaded again unchanged (the rerun). Baselines in the same run:
+One temporary Prefect server serves every run (started first, not timed). Each contender first loads the sample
+articles once, untimed, as a long-running deployment has before the run one times. Then rounds: in each, every
+contender loads the corpus into a fresh warehouse, in turn, so a slow spell of the machine (wall times of the same
+run here differ by up to 30% from one minute to the next) falls on all of them; the medians are compared. The first
+runner's warehouse is then loaded again unchanged (the rerun). Baselines in the same run:
 - plain loop: discover, read, triage, parse, extract, validate, load, publish, digest and the HTML report, as the
   flow does them but with no Prefect at all;
 - thread: the flow with Prefect's default task runner (the default of `newsfacts run`).
 
-    python bench/flow_throughput.py                                  # 10,000 articles: plain, thread, dask
-    python bench/flow_throughput.py --copies 25000 --runners thread --no-plain   # 100,000 articles, memory
+    python bench/flow_throughput.py                                  # 10,000 articles: plain, thread, dask; 3 rounds
+    python bench/flow_throughput.py --copies 25000 --runners thread --no-plain --rounds 1   # 100,000 articles, memory
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -90,6 +93,53 @@ def timed(call) -> tuple[float, object]:
     return time.perf_counter() - began, result
 
 
+def run_once(name: str, corpus: Path, db: Path, batch_size: int, dask_address: str | None) -> int:
+    """One load of the corpus into db, by the plain loop or the flow on a task runner; the figures loaded."""
+    if name == "plain":
+        return plain_loop(corpus, db, batch_size)
+    from flows.runners import task_runner
+
+    with task_runner(name, dask_address=dask_address) as etl:
+        return etl(paths=[str(corpus)], db_path=str(db), batch_size=batch_size).figures_loaded
+
+
+def warm_up(work: Path, small: Path, runners: list[str], dask_address: str | None, plain: bool) -> dict[str, float]:
+    """Load the sample articles once with each contender, untimed: a process's first flow run (a worker's first task
+    run) sets Prefect up, ~1-2 s that a long-running deployment pays once, and the plain loop's first builds the
+    stages' tables. Then time a run of them, the fixed cost of a run, for the plain loop and the thread runner."""
+    for name in (["plain"] if plain else []) + runners:
+        run_once(name, small, work / f"warm-up-{name}.duckdb", 1000, dask_address)
+    fixed = {name: timed(lambda name=name: run_once(name, small, work / f"small-{name}.duckdb", 1000, dask_address))[0]
+             for name in ("plain", "thread") if name in runners or (name == "plain" and plain)}
+    if len(fixed) == 2:
+        print(f"fixed cost of a run (the sample articles): flow {fixed['thread']:.1f} s, plain loop {fixed['plain']:.1f} s")
+    return fixed
+
+
+def summarise(timings: dict[str, list[float]], fixed: dict[str, float], n: int) -> None:
+    """Medians of the rounds, Dask's speed-up and the orchestration overhead, against their targets."""
+    median = {name: statistics.median(times) for name, times in timings.items()}
+    for name, seconds in median.items():
+        print(f"{name}: median {seconds:.1f} s ({', '.join(f'{t:.1f}' for t in timings[name])}), {n / seconds:,.0f} articles/s")
+    if "thread" in median and "dask" in median:
+        speedup = median["thread"] / median["dask"]
+        rounds = ", ".join(f"{t / d:.2f}x" for t, d in zip(timings["thread"], timings["dask"], strict=True))
+        print(f"dask speed-up over thread (medians): {speedup:.2f}x (rounds: {rounds}); target {TARGET_DASK_SPEEDUP}x: "
+              f"{'met' if speedup >= TARGET_DASK_SPEEDUP else 'NOT met'}")
+    if "thread" in median and "plain" in median:
+        overhead = median["thread"] / median["plain"] - 1
+        rounds = ", ".join(f"{t / p - 1:+.1%}" for t, p in zip(timings["thread"], timings["plain"], strict=True))
+        print(f"orchestration overhead (thread flow vs plain loop, medians): {overhead:+.1%} (rounds: {rounds}); "
+              f"target under {TARGET_OVERHEAD:.0%}: {'met' if overhead < TARGET_OVERHEAD else 'NOT met'}")
+        marginal = (median["thread"] - fixed["thread"]) / (median["plain"] - fixed["plain"]) - 1
+        print(f"  of which per article (each run's fixed cost taken out): {marginal:+.1%}")
+
+
+def _remove_warehouse(db: Path) -> None:
+    for path in (db, Path(f"{db}.wal"), Path(f"{db}.lock"), db.with_suffix(".html")):
+        path.unlink(missing_ok=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, default=2500, help="copies of each sample file (4 files: 2500 -> 10,000 articles)")
@@ -97,21 +147,19 @@ def main() -> None:
     parser.add_argument("--runners", default="thread,dask", help="task runners to time, in order (thread, dask)")
     parser.add_argument("--dask-workers", type=int, default=2)
     parser.add_argument("--no-plain", action="store_true", help="skip the plain-loop baseline")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the contenders, in turn; medians are compared")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="newsfacts-bench-"))
     prefect_environment(work)
-    from flows.runners import local_cluster_options, shared_temporary_server, task_runner
+    from flows.runners import local_cluster_options, shared_temporary_server
 
     runners = args.runners.split(",")
-    results: dict[str, float] = {}
+    timings: dict[str, list[float]] = {name: [] for name in ([] if args.no_plain else ["plain"]) + runners}
+    small = ROOT / "samples" / "articles"  # a run's fixed cost: a handful of articles
     try:
         n = make_corpus(work / "corpus", args.copies)
-        print(f"corpus: {n:,} articles ({args.copies} copies of the samples), batches of {args.batch_size}")
-        small = ROOT / "samples" / "articles"  # a run's fixed cost: a handful of articles
-        if not args.no_plain:  # the small run first, so the timed one finds the stages' tables built, as the flows do
-            results["plain-small"], _ = timed(lambda: plain_loop(small, work / "plain-small.duckdb", args.batch_size))
-            results["plain"], figures = timed(lambda: plain_loop(work / "corpus", work / "plain.duckdb", args.batch_size))
-            print(f"plain loop: {results['plain']:.1f} s, {n / results['plain']:,.0f} articles/s, {figures:,} figures")
+        print(f"corpus: {n:,} articles ({args.copies} copies of the samples), batches of {args.batch_size}, "
+              f"{args.rounds} rounds")
         with shared_temporary_server(), ExitStack() as cluster:
             address = None
             if "dask" in runners:  # started once, as `--dask-address` uses one; its start is timed on its own
@@ -121,25 +169,17 @@ def main() -> None:
                 address = local.scheduler_address
                 print(f"dask cluster: {args.dask_workers} workers started and warmed up in {start_s:.1f} s (paid by each run that "
                       f"starts its own, `newsfacts run --task-runner dask` without --dask-address)")
-            for runner in runners:  # a process's first flow run (a worker's first task run) sets Prefect up, ~1-2 s
-                with task_runner(runner, dask_address=address) as etl:  # that a long-running deployment pays once
-                    etl(paths=[str(small)], db_path=str(work / f"warm-up-{runner}.duckdb"))
-            if "thread" in runners and not args.no_plain:
-                with task_runner("thread") as etl:
-                    results["thread-small"], _ = timed(lambda: etl(paths=[str(small)], db_path=str(work / "small.duckdb")))
-                print(f"fixed cost of a run (the sample articles): flow {results['thread-small']:.1f} s, "
-                      f"plain loop {results['plain-small']:.1f} s")
-            for runner in runners:
-                db = work / f"{runner}.duckdb"
-                with task_runner(runner, dask_address=address) as etl:
-                    results[runner], counts = timed(lambda etl=etl, db=db: etl(paths=[str(work / "corpus")], db_path=str(db),
-                                                                              batch_size=args.batch_size))
-                print(f"{runner}: {results[runner]:.1f} s, {n / results[runner]:,.0f} articles/s, "
-                      f"{counts.figures_loaded:,} figures, {counts.rejected} rejects; peak memory so far {peak_now():,.0f} MB")
-            with task_runner(runners[0], dask_address=address) as etl:
-                rerun_s, counts = timed(lambda: etl(paths=[str(work / "corpus")], db_path=str(work / f"{runners[0]}.duckdb"),
-                                                    batch_size=args.batch_size))
-            print(f"rerun ({runners[0]}, all unchanged): {rerun_s:.1f} s, {counts.articles_unchanged:,} unchanged")
+            fixed = warm_up(work, small, runners, address, plain=not args.no_plain)
+            for round_no in range(args.rounds):  # alternating, so a slow spell of the machine falls on every contender
+                for name in timings:
+                    db = work / f"{name}.duckdb"
+                    _remove_warehouse(db)
+                    seconds, figures = timed(lambda name=name, db=db: run_once(name, work / "corpus", db, args.batch_size, address))
+                    timings[name].append(seconds)
+                    print(f"round {round_no + 1}, {name}: {seconds:.1f} s, {n / seconds:,.0f} articles/s, {figures:,} figures; "
+                          f"peak memory so far {peak_now():,.0f} MB")
+            rerun_s, _ = timed(lambda: run_once(runners[0], work / "corpus", work / f"{runners[0]}.duckdb", args.batch_size, address))
+            print(f"rerun ({runners[0]}, all unchanged): {rerun_s:.1f} s")
         peak_mb = peak_now()  # the runs; the report below is not in it
         from reports.build import write_report_apart
 
@@ -149,16 +189,7 @@ def main() -> None:
         db_mb = (work / f"{runners[0]}.duckdb").stat().st_size / 1e6
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    if "thread" in results and "dask" in results:
-        speedup = results["thread"] / results["dask"]
-        print(f"dask speed-up over thread: {speedup:.2f}x; target {TARGET_DASK_SPEEDUP}x: "
-              f"{'met' if speedup >= TARGET_DASK_SPEEDUP else 'NOT met'}")
-    if "thread" in results and "plain" in results:
-        overhead = results["thread"] / results["plain"] - 1
-        print(f"orchestration overhead (thread flow vs plain loop): {overhead:+.1%}; target under {TARGET_OVERHEAD:.0%}: "
-              f"{'met' if overhead < TARGET_OVERHEAD else 'NOT met'}")
-        marginal = (results["thread"] - results["thread-small"]) / (results["plain"] - results["plain-small"]) - 1
-        print(f"  of which per article (each run's fixed cost taken out): {marginal:+.1%}")
+    summarise(timings, fixed, n)
     print(f"warehouse: {db_mb:,.0f} MB; peak memory of the loading process (this one): {peak_mb:,.0f} MB")
 
 
