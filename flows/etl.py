@@ -7,7 +7,7 @@ flow. Each stage logs what it did (counts, seconds) at INFO, so the run's logs t
 
 Why not a task per stage: each task run costs CPU in the process that runs it and in the Prefect server, which on
 two cores competes with the Dask workers. With seven task runs a batch (read, triage, parse, extract, validate,
-transform, load), a 10,000-article Dask run cost the server 3.6-4.4 s of CPU; with two, 1.6-2.0 s, and the run
+transform, load), a 10,000-article Dask run cost the server 3.6-4.4 s of CPU; with two, 1.4-2.2 s, and the run
 was 13-15 s instead of 17-21 s (tasks of a whole batch already: one task per article would cost more than the work).
 Task inputs are large and never reused, so no task caches them.
 """
@@ -63,7 +63,8 @@ def find_articles(paths: list[str], url_files: list[str], limit: int | None, web
 
 
 def acquire(files: list[Path], max_bytes: int) -> tuple[list[RawDocument], list[Reject]]:
-    """Read a batch of files (a file that cannot be read is a reject, not an error)."""
+    """Read a batch of files. A plain call, not a task with retries: a file that cannot be read is a reject (its
+    reason kept), never an error to retry."""
     began = time.perf_counter()
     documents, refused = read_documents(files, max_bytes)
     get_run_logger().info("read: %d files -> %d documents, %d refused in %.2f s", len(files), len(documents),
@@ -187,7 +188,8 @@ def etl(
     run_id, began = str(flow_run.id), datetime.now()
     with one_writer(db_path, run_id, flow_run.name, wait_seconds) as work_db:  # readers keep reading db_path
         start(work_db, run_id, paths + (url_files or []))
-        run = Committed(work_db, db_path, run_id, stages.Seen(), report.RunCounts(), batches_ahead(FlowRunContext.get().task_runner))
+        ahead = batches_ahead(FlowRunContext.get().task_runner)
+        run = Committed(work_db, db_path, run_id, stages.Seen(), report.RunCounts(), ahead)
         # a failed run, before its batches or during them, still tells what its committed batches loaded
         with failure_recorded(run, began), ProcessFetcher(fetch_policy or FetchPolicy(), max_bytes) as web:
             found = find_articles(paths, url_files or [], limit, quote(web))  # discover

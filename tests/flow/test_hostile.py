@@ -173,7 +173,7 @@ def test_a_killed_run_leaves_no_server_behind_and_the_next_run_marks_it_abandone
         server = []
         wait_for(lambda: server.extend(_servers_of(cli.pid)) or server, timeout=240)
         # Asked of the run's own server, not of the warehouse: a reader would stop the run's writes
-        wait_for(lambda: _extracting(server[0]), timeout=240)
+        wait_for(lambda: _transforming(server[0]), timeout=240)
     finally:
         cli.send_signal(signal.SIGKILL)
         cli.wait()
@@ -187,7 +187,7 @@ def _servers_of(pid: int) -> list[psutil.Process]:
     return [p for p in psutil.Process(pid).children(recursive=True) if "uvicorn" in " ".join(p.cmdline())]
 
 
-def _extracting(server: psutil.Process) -> bool:
+def _transforming(server: psutil.Process) -> bool:
     """A batch of the run is being transformed, so its etl_run row says running."""
     port = server.cmdline()[server.cmdline().index("--port") + 1]
     try:
