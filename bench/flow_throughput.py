@@ -57,28 +57,29 @@ def plain_loop(folder: Path, db: Path, batch_size: int) -> int:
     from flows import star
     from flows.acquire.local import discover, read_documents
     from flows.extract.places import all_places
-    from reports.build import write_report_apart
+    from reports.build import ReportProcess
     from warehouse import load, writer
 
     figures_loaded, seen = 0, stages.Seen()
-    with writer.hold(db, {"run_id": "plain", "run_name": "plain loop"}) as work:
-        load.ensure_schema(work, stages.places_table(all_places()))
-        found = discover([str(folder)])
-        for start in range(0, len(found.files), batch_size):
-            documents, refused = read_documents(found.files[start:start + batch_size], 5_000_000)
-            known, canonical = load.loaded_versions(work, [star.article_id_of(d.source) for d in documents],
-                                                    list({d.content_hash for d in documents}))
-            sorted_docs = stages.triage(documents, known, canonical, seen)
-            to_process = sorted_docs.to_process
-            articles, parse_rejects = stages.parse_documents(to_process)
-            articles, figures, extract_rejects = stages.extract_articles(articles)
-            tables, row_rejects = stages.validate_batch(to_process, articles, figures, "plain", datetime.now())
-            rejects = refused + sorted_docs.rejects + parse_rejects + extract_rejects + row_rejects
-            tables["rejects"] = stages.rejects_table(rejects, "plain", datetime.now())
-            figures_loaded += load.load_batch(work, tables).figures
-            writer.publish(work, db)
-        load.run_digest(work, "plain")  # the flow's digest artifact reads this
-    write_report_apart(db)  # the HTML report the flow writes after each run, in a process of its own as the flow does
+    with ReportProcess() as report_child:  # started first, as the flow starts it
+        with writer.hold(db, {"run_id": "plain", "run_name": "plain loop"}) as work:
+            load.ensure_schema(work, stages.places_table(all_places()))
+            found = discover([str(folder)])
+            for start in range(0, len(found.files), batch_size):
+                documents, refused = read_documents(found.files[start:start + batch_size], 5_000_000)
+                known, canonical = load.loaded_versions(work, [star.article_id_of(d.source) for d in documents],
+                                                        list({d.content_hash for d in documents}))
+                sorted_docs = stages.triage(documents, known, canonical, seen)
+                to_process = sorted_docs.to_process
+                articles, parse_rejects = stages.parse_documents(to_process)
+                articles, figures, extract_rejects = stages.extract_articles(articles)
+                tables, row_rejects = stages.validate_batch(to_process, articles, figures, "plain", datetime.now())
+                rejects = refused + sorted_docs.rejects + parse_rejects + extract_rejects + row_rejects
+                tables["rejects"] = stages.rejects_table(rejects, "plain", datetime.now())
+                figures_loaded += load.load_batch(work, tables).figures
+                writer.publish(work, db)
+            load.run_digest(work, "plain")  # the flow's digest artifact reads this
+        report_child.write(db)  # the HTML report the flow writes after each run, in a process of its own as the flow does
     return figures_loaded
 
 

@@ -38,7 +38,7 @@ from flows.ownership import one_writer
 from flows.records import RawDocument, Reject
 from flows.runners import batches_ahead
 from flows.settings import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, DEFAULT_WAIT_SECONDS, FetchPolicy
-from reports.build import write_report_apart as write_html
+from reports.build import ReportProcess
 from warehouse import load, writer
 
 
@@ -156,11 +156,11 @@ def finish(work_db: Path, run_id: str, counts: report.RunCounts, elapsed: float,
 
 
 @task(cache_policy=NO_CACHE)
-def write_report(db_path: str) -> None:
-    """Refresh the warehouse's HTML report beside it, in a process of its own, and link it in the UI; a failure here
-    fails no load."""
+def write_report(db_path: str, child: ReportProcess) -> None:
+    """Refresh the warehouse's HTML report beside it, in the process started for it, and link it in the UI; a failure
+    here fails no load."""
     try:
-        written = write_html(db_path)
+        written = child.write(db_path)
         get_run_logger().info("report: %s, %.1f MB, in %.1f s; its process peaked at %.0f MB", written.path,
                               written.size_bytes / 1e6, written.seconds, written.peak_mb or 0)
         report.publish_report_link(written)
@@ -186,27 +186,28 @@ def etl(
     One run at a time per warehouse: a run waits up to `wait_seconds` for another to finish, then fails.
     """
     run_id, began = str(flow_run.id), datetime.now()
-    with one_writer(db_path, run_id, flow_run.name, wait_seconds) as work_db:  # readers keep reading db_path
-        start(work_db, run_id, paths + (url_files or []))
-        ahead = batches_ahead(FlowRunContext.get().task_runner)
-        run = Committed(work_db, db_path, run_id, stages.Seen(), report.RunCounts(), ahead)
-        # a failed run, before its batches or during them, still tells what its committed batches loaded
-        with failure_recorded(run, began), ProcessFetcher(fetch_policy or FetchPolicy(), max_bytes) as web:
-            found = find_articles(paths, url_files or [], limit, quote(web))  # discover
-            run.found(found, began)  # its rejects loaded, its progress published
-            require_something_to_read(found)  # a missing inbox fails the run, once its rejects are recorded
-            pages = start_fetching(work_db, quote(web), quote(found.urls))  # fetched in the background from here on
-            # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
-            # for futures to wait on, which took two thirds of a run's time.
-            for files in report.batches(found.files, batch_size):
-                documents, refused = acquire(files, max_bytes)  # read
-                run.submit(len(files), documents, refused)  # triage; parse, extract, validate overlapping; load
-            for urls in report.batches(found.urls, batch_size):
-                documents, refused, not_modified = fetch(quote(pages), len(urls), quote(run.progress))  # fetch
-                run.submit(len(urls), documents, refused, not_modified)
-            run.load_ready(keep=0)
-        finish(work_db, run_id, run.counts, (datetime.now() - began).total_seconds())  # report
-    write_report(db_path)  # the HTML report of the published warehouse, refreshed
+    with ReportProcess() as report_child:  # started now, while the run's start leaves a core idle: ready when due
+        with one_writer(db_path, run_id, flow_run.name, wait_seconds) as work_db:  # readers keep reading db_path
+            start(work_db, run_id, paths + (url_files or []))
+            ahead = batches_ahead(FlowRunContext.get().task_runner)
+            run = Committed(work_db, db_path, run_id, stages.Seen(), report.RunCounts(), ahead)
+            # a failed run, before its batches or during them, still tells what its committed batches loaded
+            with failure_recorded(run, began), ProcessFetcher(fetch_policy or FetchPolicy(), max_bytes) as web:
+                found = find_articles(paths, url_files or [], limit, quote(web))  # discover
+                run.found(found, began)  # its rejects loaded, its progress published
+                require_something_to_read(found)  # a missing inbox fails the run, once its rejects are recorded
+                pages = start_fetching(work_db, quote(web), quote(found.urls))  # fetched in the background from here on
+                # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
+                # for futures to wait on, which took two thirds of a run's time.
+                for files in report.batches(found.files, batch_size):
+                    documents, refused = acquire(files, max_bytes)  # read
+                    run.submit(len(files), documents, refused)  # triage; parse, extract, validate overlapping; load
+                for urls in report.batches(found.urls, batch_size):
+                    documents, refused, not_modified = fetch(quote(pages), len(urls), quote(run.progress))  # fetch
+                    run.submit(len(urls), documents, refused, not_modified)
+                run.load_ready(keep=0)
+            finish(work_db, run_id, run.counts, (datetime.now() - began).total_seconds())  # report
+        write_report(db_path, quote(report_child))  # the HTML report of the published warehouse, refreshed
     return run.counts
 
 

@@ -24,10 +24,10 @@ def test_a_run_refreshes_the_report_and_links_it(warehouse):
 
 
 def test_a_report_that_cannot_be_written_fails_no_load(warehouse, monkeypatch):
-    def broken(db_path):
+    def broken(child, db_path):
         raise OSError("disk full")
 
-    monkeypatch.setattr("flows.etl.write_html", broken)
+    monkeypatch.setattr("reports.build.ReportProcess.write", broken)
     state = etl(paths=[str(SAMPLES)], db_path=str(warehouse), return_state=True)
     assert state.is_completed(), state.message
     assert rows(warehouse, "select status from etl_run") == [("completed",)]

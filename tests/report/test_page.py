@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reports.build import ReportFailed, write_report, write_report_apart
+from reports.build import ReportFailed, ReportProcess, write_report, write_report_apart
 from reports.filters import parse_where
 from reports.page import article_href, sentence_href
 from tests.report.conftest import load_articles
@@ -91,3 +91,13 @@ def test_the_report_written_in_a_process_of_its_own_is_the_same_page(samples_war
 def test_a_report_process_that_fails_says_why(tmp_path):
     with pytest.raises(ReportFailed, match="no warehouse at"):
         write_report_apart(tmp_path / "nowhere.duckdb")
+
+
+def test_a_report_process_started_ahead_writes_when_asked_and_ends_when_not(samples_warehouse, tmp_path):
+    # the flow starts one as a run begins, so its imports overlap the run; a failed run never asks it
+    with ReportProcess() as child:
+        written = child.write(samples_warehouse, tmp_path / "ahead.html")
+    assert written.path.read_text(encoding="utf-8").count('id="chart-map"') == 1
+    idle = ReportProcess()
+    idle.close()
+    assert idle.returncode == 0 and not list(tmp_path.glob("*.tmp"))
