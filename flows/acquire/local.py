@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,13 +91,29 @@ def _article_files(folder: Path, rejects: list[Reject]):
 
     walked: set[str] = set()
     for root, folders, names in os.walk(folder, onerror=refuse, followlinks=True):
-        walked.add(os.path.realpath(root))
+        real_root = os.path.realpath(root)
+        walked.add(real_root)
         # a symlinked folder is followed once: not again where it leads back into the tree (a loop)
         folders[:] = [f for f in folders if os.path.realpath(os.path.join(root, f)) not in walked]
         for name in names:
-            path = Path(root, name)
-            if path.suffix.lower() in MEDIA_TYPES and not name.startswith(".") and path.is_file():
-                yield path.resolve()
+            if os.path.splitext(name)[1].lower() in MEDIA_TYPES and not name.startswith("."):
+                real = _real_file(real_root, name)
+                if real is not None:
+                    yield real
+
+
+def _real_file(real_root: str, name: str) -> Path | None:
+    """The regular file real_root/name is, a symlink followed, or None. One lstat for a file that is no symlink:
+    Path.resolve() looks at every folder of the path, and so took most of the time discovering 10,000 files."""
+    path = os.path.join(real_root, name)
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        real = os.path.realpath(path)
+        return Path(real) if os.path.isfile(real) else None
+    return Path(path) if stat.S_ISREG(mode) else None
 
 
 def _is_json_lines(path: Path) -> bool:
