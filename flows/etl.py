@@ -196,7 +196,8 @@ def etl(
                 found = find_articles(paths, url_files or [], limit, quote(web))  # discover
                 run.found(found, began)  # its rejects loaded, its progress published
                 require_something_to_read(found)  # a missing inbox fails the run, once its rejects are recorded
-                pages = start_fetching(work_db, quote(web), quote(found.urls))  # fetched in the background from here on
+                # fetched in the background from here on; a run with no URLs has no task run for it
+                pages = start_fetching(work_db, quote(web), quote(found.urls)) if found.urls else None
                 # quote(): a batch goes to its task as it is; otherwise Prefect visits every element of it looking
                 # for futures to wait on, which took two thirds of a run's time.
                 for files in report.batches(found.files, batch_size):
