@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from functools import cache
 
 
 @contextmanager
@@ -24,36 +23,11 @@ def task_runner(kind: str, dask_address: str | None = None, dask_workers: int = 
     with ExitStack() as stack:
         if not os.environ.get("PREFECT_API_URL"):
             stack.enter_context(shared_temporary_server())
-        runner_class = keyed_dask_task_runner()
-        runner = (runner_class(address=dask_address) if dask_address else
-                  runner_class(cluster_kwargs=local_cluster_options(dask_workers)))
+        from flows.dask_runner import KeyedDaskTaskRunner  # here: a thread run never imports Dask
+
+        runner = (KeyedDaskTaskRunner(address=dask_address) if dask_address else
+                  KeyedDaskTaskRunner(cluster_kwargs=local_cluster_options(dask_workers)))
         yield etl.with_options(task_runner=runner)
-
-
-@cache
-def keyed_dask_task_runner() -> type:
-    """prefect-dask's task runner, with each Dask key named by a fresh id.
-
-    Given no key, Dask names a task by hashing its function and arguments: Prefect's wrapper around the task,
-    pickled once more only to be hashed, and the whole batch. That was 0.5 s of the 1.2 s the flow spent
-    submitting 10,000 articles, on the flow's own path. prefect-dask passes no key, so this submit is its own,
-    less the hashing (the class is made at first call, once, so that a thread run never imports Dask).
-    """
-    from uuid import uuid4
-
-    from prefect_dask import DaskTaskRunner
-    from prefect_dask.task_runners import PrefectDaskFuture
-
-    class KeyedDaskTaskRunner(DaskTaskRunner):
-        def submit(self, task, parameters, wait_for=None, dependencies=None):
-            if not self._started:
-                raise RuntimeError("The task runner must be started before submitting work.")
-            future = self.client.submit(task, key=f"{task.name}-{uuid4().hex}", parameters=self._optimize_futures(parameters),
-                                        wait_for=self._optimize_futures(wait_for) if wait_for else None,
-                                        dependencies=dependencies, return_type="state")
-            return PrefectDaskFuture(wrapped_future=future, task_run_id=future.task_run_id)
-
-    return KeyedDaskTaskRunner
 
 
 def local_cluster_options(workers: int) -> dict:

@@ -201,7 +201,7 @@ def test_a_failure_in_discovery_ends_failed_with_an_etl_run_row_and_a_rerun_comp
 
 
 def test_the_dask_runner_on_a_local_cluster_loads_the_same_rows_as_the_default(tmp_path):
-    from prefect_dask import DaskTaskRunner
+    from flows.dask_runner import KeyedDaskTaskRunner
 
     # Copies of the samples, each with a line of its own (the same story republished), spread over batches that
     # two workers validate at once: the first loaded must stay the canonical one, as on the default runner
@@ -210,7 +210,7 @@ def test_the_dask_runner_on_a_local_cluster_loads_the_same_rows_as_the_default(t
     inputs = [str(SEEDS), str(SAMPLES), str(tmp_path / "copies")]
     default_db, dask_db = tmp_path / "thread.duckdb", tmp_path / "dask.duckdb"
     run(inputs, default_db, batch_size=2)
-    dask_etl = etl.with_options(task_runner=DaskTaskRunner(cluster_kwargs=local_cluster_options(2)))  # as `run` makes it
+    dask_etl = etl.with_options(task_runner=KeyedDaskTaskRunner(cluster_kwargs=local_cluster_options(2)))  # as `run` makes it
     began = time.monotonic()
     state = dask_etl(paths=inputs, db_path=str(dask_db), batch_size=2, return_state=True)
     assert state.is_completed(), state.message
@@ -225,3 +225,18 @@ def test_the_dask_runner_on_a_local_cluster_loads_the_same_rows_as_the_default(t
         assert con.execute("select count(*) from dim_article where canonical_article_id is not null").fetchall()[0][0] >= 6
     finally:
         con.close()
+    # the workers reported each batch's task run to the flow's server, with the flow's settings
+    task_runs = _task_runs_of(state.state_details.flow_run_id)
+    transforms = [t for t in task_runs if t.name.startswith("transform")]
+    loads = [t for t in task_runs if t.name.startswith("load_tables")]
+    assert len(transforms) > 5 and len(loads) == len(transforms) + 1  # a load a batch, and one of discovery's rejects
+    assert {t.state.type.value for t in transforms} == {"COMPLETED"}
+
+
+def _task_runs_of(flow_run_id) -> list:
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    with get_client(sync_client=True) as client:
+        return client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+
