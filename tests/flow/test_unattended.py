@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import os
 import subprocess
 import sys
 import time
@@ -240,3 +241,18 @@ def _task_runs_of(flow_run_id) -> list:
     with get_client(sync_client=True) as client:
         return client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
 
+
+def test_run_on_dask_with_no_server_starts_one_and_exits_promptly(tmp_path):
+    # `newsfacts run --task-runner dask` with no PREFECT_API_URL: one temporary server for the flow and the workers,
+    # and every log and event sent before it stops (left queued, they held the exit up for 75 s, then failed)
+    # as a user runs it: none of the tests' Prefect settings (their runs log nothing to the API, for one)
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PREFECT_")}
+    began = time.monotonic()
+    done = subprocess.run([str(Path(sys.executable).with_name("newsfacts")), "run", str(SAMPLES), "--db",
+                           str(tmp_path / "w.duckdb"), "--task-runner", "dask", "--dask-workers", "1"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert time.monotonic() - began < 120
+    assert "Error logging to API" not in done.stdout + done.stderr
+    assert rows(tmp_path / "w.duckdb", "select status from etl_run") == [("completed",)]
+    assert rows(tmp_path / "w.duckdb", "select count(*) > 50 from fact_figure") == [(True,)]
