@@ -17,12 +17,14 @@ runner's warehouse is then loaded again unchanged (the rerun). Baselines in the 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import resource
 import shutil
 import statistics
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -117,6 +119,24 @@ def warm_up(work: Path, small: Path, runners: list[str], dask_address: str | Non
     return fixed
 
 
+def burn(n: int = 3_000_000) -> int:
+    """Pure Python work of ~0.2 s, for parallel_capacity."""
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def parallel_capacity(pool) -> float:
+    """How many cores this machine gives two processes right now: 2 x (one burn alone) / (two burns at once).
+
+    The cores here are virtual; how much the second gives swings with the host's load, from 1.3 to 2.0 within
+    minutes as measured, and the Dask runner needs both while the thread runner needs ~1.2. So each round prints it."""
+    alone, _ = timed(lambda: pool.submit(burn).result())
+    both, _ = timed(lambda: [f.result() for f in [pool.submit(burn), pool.submit(burn)]])
+    return 2 * alone / both
+
+
 def summarise(timings: dict[str, list[float]], fixed: dict[str, float], n: int) -> None:
     """Medians of the rounds, Dask's speed-up and the orchestration overhead, against their targets."""
     median = {name: statistics.median(times) for name, times in timings.items()}
@@ -161,7 +181,9 @@ def main() -> None:
         n = make_corpus(work / "corpus", args.copies)
         print(f"corpus: {n:,} articles ({args.copies} copies of the samples), batches of {args.batch_size}, "
               f"{args.rounds} rounds")
-        with shared_temporary_server(), ExitStack() as cluster:
+        with shared_temporary_server(), ExitStack() as cluster, \
+                ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+            [f.result() for f in [pool.submit(burn, 1), pool.submit(burn, 1)]]  # both started before the first measure
             address = None
             if "dask" in runners:  # started once, as `--dask-address` uses one; its start is timed on its own
                 from distributed import LocalCluster
@@ -172,6 +194,7 @@ def main() -> None:
                       f"starts its own, `newsfacts run --task-runner dask` without --dask-address)")
             fixed = warm_up(work, small, runners, address, plain=not args.no_plain)
             for round_no in range(args.rounds):  # alternating, so a slow spell of the machine falls on every contender
+                print(f"round {round_no + 1}: the machine gives two processes {parallel_capacity(pool):.2f} cores")
                 for name in timings:
                     db = work / f"{name}.duckdb"
                     _remove_warehouse(db)

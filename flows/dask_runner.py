@@ -9,9 +9,9 @@ and the worker rebuilds the settings from that context for every task (~80 ms of
 each of its sources again, for each of the settings' models). On two cores that CPU is taken from the workers.
 
 Here the key is a fresh id, the context is serialized once a flow run (only the task's own part, its asset
-context, is made for each task), the function run on the worker is this module's, and a worker builds the
-settings once a flow run. Everything else is prefect-dask's: the cluster, the client, the futures. This module is
-imported only for a Dask run, so that a thread run never imports Dask.
+context, is made for each task), the function run on the worker is this module's, a worker builds the settings
+once a flow run, and a task run has one API client, not two. Everything else is prefect-dask's: the cluster, the
+client, the futures. This module is imported only for a Dask run, so that a thread run never imports Dask.
 """
 
 from __future__ import annotations
@@ -35,7 +35,10 @@ from prefect.utilities.engine import collect_task_run_inputs_sync
 from prefect_dask import DaskTaskRunner
 from prefect_dask.task_runners import PrefectDaskFuture
 
-_WORKER_SETTINGS: dict[str, SettingsContext] = {}  # on a worker: settings id -> the settings it stands for, built once
+# On a worker: settings id -> the settings it stands for, built once; the latest few flow runs' (a cluster may
+# serve runs for days).
+_WORKER_SETTINGS: dict[str, SettingsContext] = {}
+_WORKER_SETTINGS_KEPT = 8
 
 
 class KeyedDaskTaskRunner(DaskTaskRunner):
@@ -95,4 +98,6 @@ def _worker_settings(settings_id: str, serialized: dict[str, Any] | None) -> Set
     """The settings a flow run sent, built the first time a worker sees them; None if it sent none."""
     if serialized and settings_id not in _WORKER_SETTINGS:
         _WORKER_SETTINGS[settings_id] = SettingsContext(**serialized)
+        for oldest in list(_WORKER_SETTINGS)[:-_WORKER_SETTINGS_KEPT]:  # dicts keep the order of insertion
+            _WORKER_SETTINGS.pop(oldest, None)
     return _WORKER_SETTINGS.get(settings_id)
