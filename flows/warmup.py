@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import flows.dask_runner  # noqa: F401 - what a worker runs each task through
 import flows.etl  # noqa: F401 - unpickling the first submitted task imports it, and prefect with it: 2.5 s of CPU, measured
 from flows import batch as stages
 from flows.acquire.local import make_document
